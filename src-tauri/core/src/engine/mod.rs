@@ -1,0 +1,54 @@
+//! The planning engine: pure functions from a [`Plan`] to what the app shows about it.
+//!
+//! One module per plan section. Nothing here does I/O or reads the clock.
+
+pub mod baseline;
+pub mod findings;
+pub mod header;
+pub mod targets;
+
+use crate::model::Plan;
+use findings::{Finding, Severity};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Everything computed from a plan, as the UI and `salesplan check` show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PlanReport {
+    /// Per-goal analysis (growth, challenge band, SMART checks), in plan order.
+    pub goals: Vec<targets::GoalAnalysis>,
+    /// Baseline history summary.
+    pub baseline: baseline::BaselineSummary,
+    /// Every finding of every section, errors first.
+    pub findings: Vec<Finding>,
+    /// Counts of findings by severity.
+    pub health: Health,
+}
+
+/// Plan health: how many findings of each severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Health {
+    /// Errors: the plan's numbers do not hold together.
+    pub errors: u32,
+    /// Warnings: likely mistakes.
+    pub warnings: u32,
+    /// Hints: ways to make the plan stronger.
+    pub hints: u32,
+}
+
+/// Computes the report of a plan.
+pub fn evaluate(plan: &Plan) -> PlanReport {
+    let mut findings = header::check(plan);
+    let goals = targets::analyse_goals(plan, &mut findings);
+    let baseline = baseline::summarise(plan);
+    findings.sort_by_key(|f| f.severity);
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count() as u32;
+    let health = Health {
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        hints: count(Severity::Hint),
+    };
+    PlanReport { goals, baseline, findings, health }
+}

@@ -1,0 +1,20 @@
+//! Sales Plan Studio core: the plan model, the planning engine, and the plan file store.
+//!
+//! This crate knows nothing about Tauri, windows or WebKit. The desktop shell and the
+//! `salesplan` CLI are thin faces over it, so every number a user sees is computed here,
+//! in `Decimal`, deterministically (time and ids are passed in through [`clock`]).
+#![deny(missing_docs)]
+
+pub mod clock;
+pub mod document;
+pub mod edit;
+pub mod engine;
+pub mod error;
+pub mod json;
+pub mod model;
+pub mod money;
+pub mod store;
+pub mod template;
+pub mod validate;
+
+pub use error::{Error, ErrorCode, Result};
