@@ -135,3 +135,21 @@ impl Error {
         Error::file(code, path, message)
     }
 }
+
+/// An error as it crosses the IPC boundary: a closed code, a message, and the file concerned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct IpcError {
+    /// What kind of problem; the UI branches on this.
+    pub code: ErrorCode,
+    /// What went wrong, naming the field or value (English detail).
+    pub message: String,
+    /// The file concerned, if any.
+    pub path: Option<String>,
+}
+
+impl From<Error> for IpcError {
+    fn from(e: Error) -> Self {
+        IpcError { code: e.code(), message: e.detail().to_string(), path: e.path().map(|p| p.display().to_string()) }
+    }
+}

@@ -13,6 +13,7 @@ pub mod error;
 pub mod json;
 pub mod model;
 pub mod money;
+pub mod prefs;
 pub mod store;
 pub mod template;
 pub mod validate;
