@@ -1,0 +1,55 @@
+//! Reading and editing the open plan; undo and redo.
+
+use super::{blocking, CmdResult};
+use crate::state::AppState;
+use crate::window::refresh_title;
+use salesplan_core::clock::Clock;
+use salesplan_core::document::DocumentView;
+use salesplan_core::edit::PlanEdit;
+use std::sync::Arc;
+use tauri::{AppHandle, State};
+
+/// The open plan with everything computed from it.
+#[tauri::command]
+pub async fn get_document(state: State<'_, Arc<AppState>>) -> CmdResult<DocumentView> {
+    blocking(&state, |s| Ok(s.doc.lock().unwrap().view())).await
+}
+
+/// Applies one edit; the plan is unchanged when the edit is refused.
+#[tauri::command]
+pub async fn edit_plan(app: AppHandle, state: State<'_, Arc<AppState>>, edit: PlanEdit) -> CmdResult<DocumentView> {
+    let view = blocking(&state, move |s| {
+        let mut doc = s.doc.lock().unwrap();
+        doc.apply(&edit, &s.clock as &dyn Clock)?;
+        Ok(doc.view())
+    })
+    .await?;
+    refresh_title(&app, &state);
+    Ok(view)
+}
+
+/// Undoes the last edit.
+#[tauri::command]
+pub async fn undo(app: AppHandle, state: State<'_, Arc<AppState>>) -> CmdResult<DocumentView> {
+    let view = blocking(&state, |s| {
+        let mut doc = s.doc.lock().unwrap();
+        doc.undo(&s.clock)?;
+        Ok(doc.view())
+    })
+    .await?;
+    refresh_title(&app, &state);
+    Ok(view)
+}
+
+/// Redoes the last undone edit.
+#[tauri::command]
+pub async fn redo(app: AppHandle, state: State<'_, Arc<AppState>>) -> CmdResult<DocumentView> {
+    let view = blocking(&state, |s| {
+        let mut doc = s.doc.lock().unwrap();
+        doc.redo(&s.clock)?;
+        Ok(doc.view())
+    })
+    .await?;
+    refresh_title(&app, &state);
+    Ok(view)
+}
