@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
+step "architecture invariants"
+./scripts/check-invariants.sh
+
 step "core and CLI tests"
 cargo test -p salesplan-core -p salesplan-cli
 

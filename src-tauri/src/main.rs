@@ -13,7 +13,11 @@ mod window;
 use std::sync::Arc;
 use tauri::Manager;
 
+/// When the process started, for the start-up probe (see `commands::document::get_document`).
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 fn main() {
+    STARTED.get_or_init(std::time::Instant::now);
     let file_arg = std::env::args_os().skip(1).find(|a| !a.to_string_lossy().starts_with('-')).map(std::path::PathBuf::from);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

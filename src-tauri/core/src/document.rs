@@ -271,3 +271,7 @@ impl Document {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "document_tests.rs"]
+mod tests;

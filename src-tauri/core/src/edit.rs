@@ -417,3 +417,7 @@ pub fn parse_weekdays(value: &str) -> Result<Vec<u8>> {
     days.dedup();
     Ok(days)
 }
+
+#[cfg(test)]
+#[path = "edit_tests.rs"]
+mod tests;

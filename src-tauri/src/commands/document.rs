@@ -12,6 +12,7 @@ use tauri::{AppHandle, State};
 /// The open plan with everything computed from it.
 #[tauri::command]
 pub async fn get_document(state: State<'_, Arc<AppState>>) -> CmdResult<DocumentView> {
+    report_startup_once();
     blocking(&state, |s| Ok(s.doc.lock().unwrap().view())).await
 }
 
@@ -52,4 +53,17 @@ pub async fn redo(app: AppHandle, state: State<'_, Arc<AppState>>) -> CmdResult<
     .await?;
     refresh_title(&app, &state);
     Ok(view)
+}
+
+/// With `SALESPLAN_STARTUP_PROBE` set, prints once how long after process start the UI first
+/// asked for the plan (scripts/bench.sh reads it).
+fn report_startup_once() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    if std::env::var_os("SALESPLAN_STARTUP_PROBE").is_some() {
+        ONCE.call_once(|| {
+            if let Some(start) = crate::STARTED.get() {
+                eprintln!("startup-probe: first get_document {} ms after start", start.elapsed().as_millis());
+            }
+        });
+    }
 }

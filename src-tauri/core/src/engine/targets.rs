@@ -11,6 +11,7 @@ use crate::model::{Goal, GoalLayer, Plan, PlanSettings};
 use crate::money;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
 use uuid::Uuid;
 
@@ -106,10 +107,11 @@ pub fn analyse_goals(plan: &Plan, findings: &mut Vec<Finding>) -> Vec<GoalAnalys
     if !company(GoalKind::CashIn) {
         findings.push(Finding::on_step("targets.no_cash_in_goal", Severity::Warning, "targets", None));
     }
-    plan.goals.iter().map(|g| analyse(plan, g, findings)).collect()
+    let by_id: HashMap<Uuid, &Goal> = plan.goals.iter().map(|g| (g.id, g)).collect();
+    plan.goals.iter().map(|g| analyse(plan, &by_id, g, findings)).collect()
 }
 
-fn analyse(plan: &Plan, g: &Goal, out: &mut Vec<Finding>) -> GoalAnalysis {
+fn analyse(plan: &Plan, by_id: &HashMap<Uuid, &Goal>, g: &Goal, out: &mut Vec<Finding>) -> GoalAnalysis {
     let f = |code: &str, sev, field: &str| Finding::on_goal(code, sev, g.id, field);
     let specific = if g.statement.trim().is_empty() {
         out.push(f("smart.specific.no_statement", Severity::Warning, "statement"));
@@ -150,7 +152,7 @@ fn analyse(plan: &Plan, g: &Goal, out: &mut Vec<Finding>) -> GoalAnalysis {
         }
         Some(_) => Check::Pass,
     };
-    let relevant = relevance(plan, g, out);
+    let relevant = relevance(by_id, g, out);
     let time_bound = match g.deadline {
         None => {
             out.push(f("smart.time_bound.no_deadline", Severity::Warning, "deadline"));
@@ -195,7 +197,7 @@ fn check_amounts(plan: &Plan, g: &Goal, out: &mut Vec<Finding>) {
 }
 
 /// Company goals are the top of the chain; the others must link to an existing goal above.
-fn relevance(plan: &Plan, g: &Goal, out: &mut Vec<Finding>) -> Check {
+fn relevance(by_id: &HashMap<Uuid, &Goal>, g: &Goal, out: &mut Vec<Finding>) -> Check {
     let Some(parent_id) = g.parent_id else {
         if g.layer == GoalLayer::Company {
             return Check::Pass;
@@ -203,12 +205,12 @@ fn relevance(plan: &Plan, g: &Goal, out: &mut Vec<Finding>) -> Check {
         out.push(Finding::on_goal("smart.relevant.no_parent", Severity::Warning, g.id, "parent_id"));
         return Check::Fail;
     };
-    match plan.goal(parent_id) {
+    match by_id.get(&parent_id) {
         None => {
             out.push(Finding::on_goal("goal.parent_missing", Severity::Error, g.id, "parent_id"));
             Check::Fail
         }
-        Some(_) if creates_cycle(plan, g.id) => {
+        Some(_) if creates_cycle(by_id, g.id) => {
             out.push(Finding::on_goal("goal.parent_cycle", Severity::Error, g.id, "parent_id"));
             Check::Fail
         }
@@ -216,15 +218,15 @@ fn relevance(plan: &Plan, g: &Goal, out: &mut Vec<Finding>) -> Check {
     }
 }
 
-fn creates_cycle(plan: &Plan, start: Uuid) -> bool {
-    let mut seen = vec![start];
-    let mut current = plan.goal(start).and_then(|g| g.parent_id);
+/// True when following parent links from `start` comes back to a goal already visited.
+fn creates_cycle(by_id: &HashMap<Uuid, &Goal>, start: Uuid) -> bool {
+    let mut seen = HashSet::from([start]);
+    let mut current = by_id.get(&start).and_then(|g| g.parent_id);
     while let Some(id) = current {
-        if seen.contains(&id) {
+        if !seen.insert(id) {
             return true;
         }
-        seen.push(id);
-        current = plan.goal(id).and_then(|g| g.parent_id);
+        current = by_id.get(&id).and_then(|g| g.parent_id);
     }
     false
 }
@@ -232,13 +234,9 @@ fn creates_cycle(plan: &Plan, start: Uuid) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros_free::dec;
 
-    mod rust_decimal_macros_free {
-        /// Parses a literal decimal in tests.
-        pub fn dec(s: &str) -> rust_decimal::Decimal {
-            s.parse().unwrap()
-        }
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
     }
 
     #[test]

@@ -1,0 +1,84 @@
+//! Migrations: numbered steps that bring an older plan file up to [`SCHEMA_VERSION`].
+//!
+//! They run on the private copy only (the user's file is never changed by opening it), one
+//! transaction per step, and each step also bumps `user_version`, so a failing step leaves the
+//! copy at the last version that worked and the error names the step. Schema v1 is the first
+//! version shipped, so [`STEPS`] is empty; a v2 adds `Step { from: 1, .. }` here, a v2 entry to
+//! `schema::expected`, and a committed `tests/fixtures/v1` file keeps testing the step.
+
+use super::{sql_error, SCHEMA_VERSION};
+use crate::error::{Error, ErrorCode, Result};
+use rusqlite::{Connection, Transaction};
+
+/// One migration step: from `from` to `from + 1`.
+pub(super) struct Step {
+    /// The version this step upgrades.
+    pub from: i32,
+    /// What it does, for error messages.
+    pub describe: &'static str,
+    /// The change, inside the step's transaction.
+    pub apply: fn(&Transaction) -> rusqlite::Result<()>,
+}
+
+/// Every step, ordered by `from`.
+pub(super) const STEPS: &[Step] = &[];
+
+/// Brings the copy at `from` up to the current schema version.
+pub(super) fn run(conn: &mut Connection, from: i32) -> Result<()> {
+    run_steps(conn, from, SCHEMA_VERSION, STEPS)
+}
+
+/// Applies `steps` from version `from` up to `to`, one transaction per step.
+pub(super) fn run_steps(conn: &mut Connection, from: i32, to: i32, steps: &[Step]) -> Result<()> {
+    for version in from..to {
+        let step = steps.iter().find(|s| s.from == version).ok_or_else(|| {
+            Error::plain(ErrorCode::Corrupt, format!("this app cannot upgrade a plan from schema version {version}"))
+        })?;
+        let fail = |e: rusqlite::Error| {
+            let err = sql_error(&format!("upgrading from schema version {version} ({})", step.describe), &e);
+            Error::plain(if err.code() == ErrorCode::DiskFull { ErrorCode::DiskFull } else { ErrorCode::Corrupt }, err.detail())
+        };
+        let tx = conn.transaction().map_err(fail)?;
+        (step.apply)(&tx).map_err(fail)?;
+        tx.pragma_update(None, "user_version", version + 1).map_err(fail)?;
+        tx.commit().map_err(fail)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(conn: &Connection) -> i32 {
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+    }
+
+    const FAKE: &[Step] = &[
+        Step { from: 1, describe: "add notes", apply: |tx| tx.execute_batch("CREATE TABLE notes (id TEXT PRIMARY KEY) STRICT") },
+        Step { from: 2, describe: "broken step", apply: |tx| tx.execute_batch("CREATE TABLE x (a TEXT) STRICT; SELECT * FROM nowhere") },
+    ];
+
+    #[test]
+    fn the_shipped_steps_cover_every_older_version() {
+        for v in 1..SCHEMA_VERSION {
+            assert!(STEPS.iter().any(|s| s.from == v), "no migration step from version {v}");
+        }
+        let mut conn = Connection::open_in_memory().unwrap();
+        run(&mut conn, SCHEMA_VERSION).unwrap();
+    }
+
+    #[test]
+    fn each_step_commits_alone_and_a_failing_step_rolls_back() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        run_steps(&mut conn, 1, 2, FAKE).unwrap();
+        assert_eq!(version(&conn), 2);
+        let err = run_steps(&mut conn, 2, 3, FAKE).unwrap_err();
+        assert!(err.detail().contains("broken step"), "{err}");
+        assert_eq!(version(&conn), 2, "the failed step left the version alone");
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'x'", [], |r| r.get(0)).unwrap();
+        assert_eq!(tables, 0, "the failed step's table was rolled back");
+        assert!(run_steps(&mut conn, 3, 4, FAKE).is_err(), "no step from 3");
+    }
+}

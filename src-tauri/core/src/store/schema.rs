@@ -1,0 +1,242 @@
+//! The SQL of the plan file and the exact list of schema objects a plan may contain.
+//!
+//! A plan file is input from a stranger. SQLite runs whatever a file's schema says (triggers on
+//! our inserts, views with functions, generated columns), so the reader refuses any file whose
+//! `sqlite_schema` is not exactly what this app writes for that version. The allowlist is
+//! spelled out here rather than derived at run time, so a change to the SQL that forgets the
+//! allowlist (or the other way round) fails the unit test below, and a change to both without a
+//! migration fails the committed v1 fixture test.
+//!
+//! Layout of schema v1 (all tables `STRICT`; money and rates are canonical decimal TEXT, dates
+//! are TEXT `YYYY-MM-DD`, ids are lowercase hyphenated UUID TEXT):
+//! - `meta`, `header`, `settings`: one row each (`id = 1`).
+//! - `calendar_day`: holidays and extra workdays. The model gives calendar days no id (a
+//!   holiday *is* its date and name), so they are keyed by `(list, position)`, which also keeps
+//!   their order and tolerates the same date listed twice.
+//! - `baseline_month`, `goal`: UUID primary keys, plus a unique `position` that keeps the
+//!   order of the lists. `goal.parent_id` has no foreign key on purpose: a dangling parent is
+//!   a finding the health check reports, not a reason to refuse a file.
+
+use super::sql_error;
+use crate::error::{Error, ErrorCode, Result};
+use rusqlite::Connection;
+use std::collections::BTreeSet;
+
+const META: &str = "CREATE TABLE meta (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    document_id TEXT NOT NULL,
+    revision_id TEXT NOT NULL,
+    parent_revision TEXT,
+    app_version TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    author TEXT NOT NULL
+) STRICT";
+
+const HEADER: &str = "CREATE TABLE header (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    title TEXT NOT NULL,
+    company TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    period_start TEXT NOT NULL,
+    period_end TEXT NOT NULL,
+    weekdays TEXT NOT NULL,
+    locale TEXT NOT NULL,
+    authors TEXT NOT NULL
+) STRICT";
+
+const SETTINGS: &str = "CREATE TABLE settings (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    stretch_from TEXT NOT NULL,
+    aggressive_from TEXT NOT NULL,
+    achievable_min TEXT NOT NULL,
+    achievable_max TEXT NOT NULL
+) STRICT";
+
+const CALENDAR_DAY: &str = "CREATE TABLE calendar_day (
+    list TEXT NOT NULL CHECK (list IN ('holiday', 'extra_workday')),
+    position INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (list, position)
+) STRICT";
+
+const BASELINE_MONTH: &str = "CREATE TABLE baseline_month (
+    id TEXT PRIMARY KEY NOT NULL,
+    position INTEGER NOT NULL UNIQUE,
+    month TEXT NOT NULL,
+    bookings TEXT NOT NULL,
+    cash_in TEXT NOT NULL
+) STRICT";
+
+const GOAL: &str = "CREATE TABLE goal (
+    id TEXT PRIMARY KEY NOT NULL,
+    position INTEGER NOT NULL UNIQUE,
+    layer TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    statement TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    baseline TEXT,
+    target TEXT,
+    deadline TEXT,
+    owner TEXT NOT NULL,
+    rationale TEXT NOT NULL,
+    parent_id TEXT
+) STRICT";
+
+/// The statements that create schema v1, in order.
+pub(super) const CREATE_V1: [&str; 6] = [META, HEADER, SETTINGS, CALENDAR_DAY, BASELINE_MONTH, GOAL];
+
+/// The tables the reader queries (and the writer clears), child tables last.
+pub(super) const TABLES: [&str; 6] = ["meta", "header", "settings", "calendar_day", "baseline_month", "goal"];
+
+/// One row of `sqlite_schema` as the reader compares it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct SchemaObject {
+    /// "table", "index", "trigger" or "view".
+    pub kind: String,
+    /// Object name.
+    pub name: String,
+    /// Table the object belongs to.
+    pub table: String,
+    /// Its SQL with whitespace collapsed; `None` for automatic indexes.
+    pub sql: Option<String>,
+}
+
+fn object(kind: &str, name: &str, table: &str, sql: Option<&str>) -> SchemaObject {
+    SchemaObject { kind: kind.into(), name: name.into(), table: table.into(), sql: sql.map(normalize) }
+}
+
+/// Collapses runs of whitespace, so indentation in this file does not matter.
+pub(super) fn normalize(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The exact schema of a version this app can read, or `None` for an unknown version.
+pub(super) fn expected(version: i32) -> Option<BTreeSet<SchemaObject>> {
+    match version {
+        1 => Some(BTreeSet::from([
+            object("table", "meta", "meta", Some(META)),
+            object("table", "header", "header", Some(HEADER)),
+            object("table", "settings", "settings", Some(SETTINGS)),
+            object("table", "calendar_day", "calendar_day", Some(CALENDAR_DAY)),
+            object("index", "sqlite_autoindex_calendar_day_1", "calendar_day", None),
+            object("table", "baseline_month", "baseline_month", Some(BASELINE_MONTH)),
+            object("index", "sqlite_autoindex_baseline_month_1", "baseline_month", None),
+            object("index", "sqlite_autoindex_baseline_month_2", "baseline_month", None),
+            object("table", "goal", "goal", Some(GOAL)),
+            object("index", "sqlite_autoindex_goal_1", "goal", None),
+            object("index", "sqlite_autoindex_goal_2", "goal", None),
+        ])),
+        _ => None,
+    }
+}
+
+/// Reads `sqlite_schema` (triggers and views are already disabled on this connection).
+pub(super) fn found(conn: &Connection) -> Result<BTreeSet<SchemaObject>> {
+    let read = || -> rusqlite::Result<BTreeSet<SchemaObject>> {
+        let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema")?;
+        let rows = stmt.query_map([], |r| {
+            let sql: Option<String> = r.get(3)?;
+            Ok(SchemaObject { kind: r.get(0)?, name: r.get(1)?, table: r.get(2)?, sql: sql.as_deref().map(normalize) })
+        })?;
+        rows.collect()
+    };
+    read().map_err(|e| match sql_error("reading its schema", &e) {
+        err if err.code() == ErrorCode::Io => Error::plain(ErrorCode::Corrupt, format!("the file is damaged ({})", err.detail())),
+        err => err,
+    })
+}
+
+/// Checks the file's schema is exactly the schema of `version`.
+pub(super) fn check_exact(conn: &Connection, version: i32) -> Result<()> {
+    let expected = expected(version)
+        .ok_or_else(|| Error::plain(ErrorCode::Corrupt, format!("schema version {version} is not one this app ever wrote")))?;
+    let found = found(conn)?;
+    if let Some(extra) = found.iter().find(|o| !expected.iter().any(|e| e.kind == o.kind && e.name == o.name)) {
+        return Err(unsafe_object(extra));
+    }
+    if let Some(changed) = found.iter().find(|o| !expected.contains(o)) {
+        return Err(Error::plain(
+            ErrorCode::UnsafeSchema,
+            format!("the {} \"{}\" is not defined the way a plan file defines it", changed.kind, clip(&changed.name)),
+        ));
+    }
+    if let Some(missing) = expected.iter().find(|e| !found.contains(e)) {
+        return Err(Error::plain(ErrorCode::Corrupt, format!("the file is damaged: the {} \"{}\" is missing", missing.kind, missing.name)));
+    }
+    Ok(())
+}
+
+/// Checks a file from a newer app: extra tables and indexes are allowed (it is a superset of
+/// ours), triggers and views never are.
+pub(super) fn check_newer(conn: &Connection) -> Result<()> {
+    match found(conn)?.iter().find(|o| o.kind != "table" && o.kind != "index") {
+        Some(o) => Err(unsafe_object(o)),
+        None => Ok(()),
+    }
+}
+
+fn unsafe_object(o: &SchemaObject) -> Error {
+    Error::plain(
+        ErrorCode::UnsafeSchema,
+        format!(
+            "the file contains a {} named \"{}\" that a plan file never has; it was refused so that nothing in it can run",
+            clip(&o.kind),
+            clip(&o.name)
+        ),
+    )
+}
+
+fn clip(s: &str) -> String {
+    crate::money::clip(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::SCHEMA_VERSION;
+
+    #[test]
+    fn a_fresh_schema_matches_the_allowlist_exactly() {
+        let conn = Connection::open_in_memory().unwrap();
+        for sql in CREATE_V1 {
+            conn.execute_batch(sql).unwrap();
+        }
+        assert_eq!(found(&conn).unwrap(), expected(SCHEMA_VERSION).unwrap());
+        check_exact(&conn, SCHEMA_VERSION).unwrap();
+    }
+
+    #[test]
+    fn extra_objects_are_named_in_the_refusal() {
+        let conn = Connection::open_in_memory().unwrap();
+        for sql in CREATE_V1 {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch("CREATE INDEX sneaky ON goal(owner)").unwrap();
+        let err = check_exact(&conn, 1).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::UnsafeSchema);
+        assert!(err.detail().contains("index named \"sneaky\""), "{err}");
+        // A newer app may add indexes and tables, but not triggers.
+        check_newer(&conn).unwrap();
+        conn.execute_batch("CREATE TRIGGER t AFTER INSERT ON goal BEGIN SELECT 1; END").unwrap();
+        assert_eq!(check_newer(&conn).unwrap_err().code(), ErrorCode::UnsafeSchema);
+    }
+
+    #[test]
+    fn unknown_versions_have_no_schema() {
+        assert!(expected(0).is_none());
+        assert!(expected(SCHEMA_VERSION + 1).is_none());
+    }
+
+    #[test]
+    fn money_is_never_stored_as_a_number() {
+        for sql in CREATE_V1 {
+            let upper = sql.to_uppercase();
+            assert!(upper.ends_with("STRICT"), "{sql}");
+            for bad in ["REAL", "NUMERIC", "DECIMAL", "FLOAT", "DOUBLE"] {
+                assert!(!upper.contains(bad), "{sql} declares {bad}");
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! Property tests: arbitrary plans survive the file and the JSON form unchanged, and no
+//! damaged file makes the reader panic.
+
+use crate::common::{assert_no_private_copies, template_plan, Env};
+use chrono::{DateTime, Days, Months, NaiveDate, Utc};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use salesplan_core::json;
+use salesplan_core::model::{BaselineMonth, CalendarDay, Goal, GoalKind, GoalLayer, Plan, PlanHeader, PlanMeta, PlanSettings, WorkCalendar};
+use salesplan_core::store;
+use std::sync::OnceLock;
+use uuid::Uuid;
+
+/// Texts users (and attackers) type: Chinese, emoji, markup, SQL, quotes, newlines.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z0-9 ,.%()-]{0,24}",
+        "\\PC{0,40}",
+        "[\u{4e00}-\u{9fa5}，。（）、]{0,20}",
+        "(?s).{0,12}",
+        Just("<script>alert('x')</script>".to_string()),
+        Just("'; DROP TABLE goal; --".to_string()),
+        Just("\"quoted\" \\ back\\slash\n\ttab".to_string()),
+        Just("🚀📈 增长 30% 👍🏽".to_string()),
+        Just(String::new()),
+    ]
+}
+
+/// Any decimal within the money limits: up to 18 integer digits and 10 decimal places.
+fn decimal() -> impl Strategy<Value = Decimal> {
+    (0u32..=10).prop_flat_map(|scale| {
+        let max = 10i128.pow(18 + scale) - 1;
+        prop_oneof![(-max..=max), (-1000i128..=1000)].prop_map(move |m| Decimal::from_i128_with_scale(m, scale))
+    })
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (0u64..110_000).prop_map(|d| NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + Days::new(d))
+}
+
+fn day() -> impl Strategy<Value = CalendarDay> {
+    (date(), text()).prop_map(|(date, name)| CalendarDay { date, name })
+}
+
+fn header() -> impl Strategy<Value = PlanHeader> {
+    (
+        (text(), text(), text(), date(), date()),
+        (prop::collection::vec(1u8..=7, 0..8), prop::collection::vec(day(), 0..6), prop::collection::vec(day(), 0..4)),
+        (text(), text()),
+    )
+        .prop_map(|((title, company, currency, period_start, period_end), (weekdays, holidays, extra_workdays), (locale, authors))| {
+            PlanHeader {
+                title,
+                company,
+                currency,
+                period_start,
+                period_end,
+                calendar: WorkCalendar { weekdays, holidays, extra_workdays },
+                locale,
+                authors,
+            }
+        })
+}
+
+fn settings() -> impl Strategy<Value = PlanSettings> {
+    (decimal(), decimal(), decimal(), decimal()).prop_map(|(stretch_from, aggressive_from, achievable_min, achievable_max)| PlanSettings {
+        stretch_from,
+        aggressive_from,
+        achievable_min,
+        achievable_max,
+    })
+}
+
+type RawGoal = ((GoalLayer, GoalKind, String, String, String), (Option<Decimal>, Option<Decimal>, Option<NaiveDate>, String, String), Option<(bool, usize, u128)>);
+
+fn raw_goal() -> impl Strategy<Value = RawGoal> {
+    let layer = prop_oneof![Just(GoalLayer::Company), Just(GoalLayer::Unit), Just(GoalLayer::Individual)];
+    let kind = prop_oneof![Just(GoalKind::Bookings), Just(GoalKind::CashIn), Just(GoalKind::MarketShare), Just(GoalKind::Margin), Just(GoalKind::Other)];
+    (
+        (layer, kind, text(), text(), text()),
+        (prop::option::of(decimal()), prop::option::of(decimal()), prop::option::of(date()), text(), text()),
+        prop::option::of(any::<(bool, usize, u128)>()),
+    )
+}
+
+/// A plan with unique ids (a random base plus the index) and unique baseline months.
+pub fn plan() -> impl Strategy<Value = Plan> {
+    (
+        header(),
+        settings(),
+        prop::collection::vec((0u32..3000, decimal(), decimal()), 0..24),
+        prop::collection::vec(raw_goal(), 0..12),
+        any::<u128>(),
+    )
+        .prop_map(|(header, settings, months, raw_goals, seed)| {
+            let id = |i: usize| Uuid::from_u128(seed.wrapping_add(i as u128));
+            let mut seen = std::collections::HashSet::new();
+            let baseline = months
+                .into_iter()
+                .filter(|(m, _, _)| seen.insert(*m))
+                .enumerate()
+                .map(|(i, (m, bookings, cash_in))| BaselineMonth {
+                    id: id(10_000 + i),
+                    month: NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + Months::new(m),
+                    bookings,
+                    cash_in,
+                })
+                .collect();
+            let count = raw_goals.len();
+            let goals = raw_goals
+                .into_iter()
+                .enumerate()
+                .map(|(i, ((layer, kind, statement, metric, unit), (baseline, target, deadline, owner, rationale), parent))| Goal {
+                    id: id(i),
+                    layer,
+                    kind,
+                    statement,
+                    metric,
+                    unit,
+                    baseline,
+                    target,
+                    deadline,
+                    owner,
+                    rationale,
+                    // Either another goal of the plan or a dangling id.
+                    parent_id: parent.map(|(inside, n, ghost)| if inside { id(n % count) } else { Uuid::from_u128(ghost) }),
+                })
+                .collect();
+            Plan { header, settings, baseline, goals }
+        })
+}
+
+pub fn meta() -> impl Strategy<Value = PlanMeta> {
+    (any::<u128>(), any::<u128>(), prop::option::of(any::<u128>()), text(), 946_684_800i64..4_102_444_800, 0u32..1_000_000_000, text()).prop_map(
+        |(doc, rev, parent, app_version, secs, nanos, author)| PlanMeta {
+            document_id: Uuid::from_u128(doc),
+            revision_id: Uuid::from_u128(rev),
+            parent_revision: parent.map(Uuid::from_u128),
+            app_version,
+            saved_at: DateTime::<Utc>::from_timestamp(secs, nanos).unwrap(),
+            author,
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn write_then_read_is_lossless(meta in meta(), plan in plan()) {
+        let env = Env::new();
+        let path = env.path("p.salesplan");
+        store::write_plan_file(&path, &meta, &plan).unwrap();
+        let loaded = store::read_plan_file(&path, &env.scratch()).unwrap();
+        prop_assert_eq!(loaded.meta, meta);
+        prop_assert_eq!(loaded.plan, plan);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn json_export_then_import_is_lossless(meta in meta(), plan in plan()) {
+        let text = json::export(&meta, &plan);
+        let (m, p) = json::import(&text).unwrap();
+        prop_assert_eq!(m, meta);
+        prop_assert_eq!(p, plan);
+    }
+}
+
+/// The bytes of a valid plan file, made once.
+fn valid_bytes() -> &'static [u8] {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    BYTES.get_or_init(|| {
+        let env = Env::new();
+        let path = env.path("base.salesplan");
+        let (meta, plan) = template_plan();
+        store::write_plan_file(&path, &meta, &plan).unwrap();
+        std::fs::read(&path).unwrap()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn flipped_bytes_give_ok_or_an_error_never_a_panic(
+        flips in prop::collection::vec((any::<prop::sample::Index>(), 1u8..=255), 1..8),
+        in_header in any::<bool>(),
+    ) {
+        let mut bytes = valid_bytes().to_vec();
+        for (at, xor) in &flips {
+            // Half the cases aim at the 100-byte header, where the checks are hand-written.
+            let len = if in_header { 100 } else { bytes.len() };
+            bytes[at.index(len)] ^= xor;
+        }
+        let env = Env::new();
+        let path = env.path("flipped.salesplan");
+        std::fs::write(&path, &bytes).unwrap();
+        match store::read_plan_file(&path, &env.scratch()) {
+            Ok(loaded) => prop_assert!(salesplan_core::validate::plan(&loaded.plan).is_ok()),
+            Err(e) => prop_assert_eq!(e.path(), Some(path.as_path()), "every error names the file: {}", e),
+        }
+        assert_no_private_copies(&env.scratch());
+        prop_assert_eq!(std::fs::read(&path).unwrap(), bytes, "the reader never changes the file");
+    }
+}

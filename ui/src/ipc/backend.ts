@@ -1,0 +1,30 @@
+// The shape every IPC backend implements: the desktop shell (tauri.ts) or, in a plain browser
+// during development only, the mock (mock.ts).
+import type { DocumentView } from "../bindings/DocumentView";
+import type { PlanEdit } from "../bindings/PlanEdit";
+import type { Prefs } from "../bindings/Prefs";
+import type { PrefsPatch } from "../bindings/PrefsPatch";
+import type { RecoveryItem } from "../bindings/RecoveryItem";
+import type { Template } from "../bindings/Template";
+
+export type Unlisten = () => void;
+
+export interface Backend {
+  getDocument(): Promise<DocumentView>;
+  newPlan(template: Template, locale: string): Promise<DocumentView>;
+  openPlanDialog(): Promise<DocumentView | null>;
+  openPlanPath(path: string): Promise<DocumentView>;
+  savePlan(): Promise<DocumentView | null>;
+  savePlanAs(): Promise<DocumentView | null>;
+  editPlan(edit: PlanEdit): Promise<DocumentView>;
+  undo(): Promise<DocumentView>;
+  redo(): Promise<DocumentView>;
+  listRecovery(): Promise<RecoveryItem[]>;
+  restoreRecovery(id: string): Promise<DocumentView>;
+  discardRecovery(id: string): Promise<void>;
+  getPrefs(): Promise<Prefs>;
+  setPrefs(patch: PrefsPatch): Promise<Prefs>;
+  quitApp(): Promise<void>;
+  onMenu(cb: (id: string) => void): Promise<Unlisten>;
+  onCloseRequested(cb: () => void): Promise<Unlisten>;
+}
