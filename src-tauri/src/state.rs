@@ -36,6 +36,7 @@ impl AppState {
         };
         let paths = Paths { sessions: data.join("sessions"), scratch: data.join("scratch"), prefs: data.join("prefs.json") };
         std::fs::create_dir_all(&paths.sessions)?;
+        sweep_stale_scratch(&paths.scratch);
         let prefs = Prefs::load(&paths.prefs);
         let clock = SystemClock;
         let locale = effective_locale(&prefs);
@@ -106,4 +107,17 @@ pub fn effective_locale(prefs: &Prefs) -> String {
     }
     let lang = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
     if lang.is_some_and(|l| l.starts_with("zh")) { "zh-CN" } else { "en" }.to_string()
+}
+
+/// Removes private copies left in the scratch folder by a read that was killed midway. Only
+/// files older than an hour go, so a second running instance's open in progress is untouched.
+fn sweep_stale_scratch(scratch: &Path) {
+    let Ok(entries) = std::fs::read_dir(scratch) else { return };
+    let hour = std::time::Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let stale = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age > hour);
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }

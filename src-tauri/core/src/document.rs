@@ -203,21 +203,23 @@ impl Document {
     /// Undoes the last step; false when there is nothing to undo.
     pub fn undo(&mut self, clock: &dyn Clock) -> Result<bool> {
         self.ensure_writable()?;
-        let Some(previous) = self.undo.pop() else { return Ok(false) };
-        self.redo.push(std::mem::replace(&mut self.plan, previous));
-        self.last_edit = None;
-        self.record(clock.now());
-        Ok(true)
+        let moved = swap_in_top(&mut self.undo, &mut self.redo, &mut self.plan);
+        self.after_history_step(moved, clock)
     }
 
     /// Redoes the last undone step; false when there is nothing to redo.
     pub fn redo(&mut self, clock: &dyn Clock) -> Result<bool> {
         self.ensure_writable()?;
-        let Some(next) = self.redo.pop() else { return Ok(false) };
-        self.undo.push(std::mem::replace(&mut self.plan, next));
-        self.last_edit = None;
-        self.record(clock.now());
-        Ok(true)
+        let moved = swap_in_top(&mut self.redo, &mut self.undo, &mut self.plan);
+        self.after_history_step(moved, clock)
+    }
+
+    fn after_history_step(&mut self, moved: bool, clock: &dyn Clock) -> Result<bool> {
+        if moved {
+            self.last_edit = None;
+            self.record(clock.now());
+        }
+        Ok(moved)
     }
 
     /// Saves to the plan's own file; fails with `InvalidArgument` when it has none.
@@ -269,6 +271,17 @@ impl Document {
             can_redo: !self.redo.is_empty() && self.read_only_reason.is_none(),
             recovery_error: self.recovery_error.clone(),
         }
+    }
+}
+
+/// Makes the top of `from` the current plan and pushes the current plan onto `to`.
+fn swap_in_top(from: &mut Vec<Plan>, to: &mut Vec<Plan>, current: &mut Plan) -> bool {
+    match from.pop() {
+        Some(plan) => {
+            to.push(std::mem::replace(current, plan));
+            true
+        }
+        None => false,
     }
 }
 

@@ -4,7 +4,7 @@ use super::{blocking, CmdResult};
 use crate::state::AppState;
 use crate::window::refresh_title;
 use salesplan_core::clock::Clock;
-use salesplan_core::document::DocumentView;
+use salesplan_core::document::{Document, DocumentView};
 use salesplan_core::edit::PlanEdit;
 use std::sync::Arc;
 use tauri::{AppHandle, State};
@@ -32,22 +32,21 @@ pub async fn edit_plan(app: AppHandle, state: State<'_, Arc<AppState>>, edit: Pl
 /// Undoes the last edit.
 #[tauri::command]
 pub async fn undo(app: AppHandle, state: State<'_, Arc<AppState>>) -> CmdResult<DocumentView> {
-    let view = blocking(&state, |s| {
-        let mut doc = s.doc.lock().unwrap();
-        doc.undo(&s.clock)?;
-        Ok(doc.view())
-    })
-    .await?;
-    refresh_title(&app, &state);
-    Ok(view)
+    step_history(app, state, Document::undo).await
 }
 
 /// Redoes the last undone edit.
 #[tauri::command]
 pub async fn redo(app: AppHandle, state: State<'_, Arc<AppState>>) -> CmdResult<DocumentView> {
-    let view = blocking(&state, |s| {
+    step_history(app, state, Document::redo).await
+}
+
+type HistoryStep = fn(&mut Document, &dyn Clock) -> salesplan_core::Result<bool>;
+
+async fn step_history(app: AppHandle, state: State<'_, Arc<AppState>>, step: HistoryStep) -> CmdResult<DocumentView> {
+    let view = blocking(&state, move |s| {
         let mut doc = s.doc.lock().unwrap();
-        doc.redo(&s.clock)?;
+        step(&mut doc, &s.clock)?;
         Ok(doc.view())
     })
     .await?;

@@ -49,7 +49,13 @@ pub(super) fn instant_text(at: DateTime<Utc>) -> String {
 pub(super) fn parse_instant(text: &str, what: &str) -> Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| bad(what, text, "is not a date and time (RFC 3339, e.g. 2026-09-30T08:00:00Z)"))
+        .map_err(|_| {
+            bad(
+                what,
+                text,
+                "is not a date and time (RFC 3339, e.g. 2026-09-30T08:00:00Z)",
+            )
+        })
 }
 
 /// Working weekdays as stored: "1,2,3,4,5" (order kept as in the plan).
@@ -100,10 +106,22 @@ pub(super) fn kind_text(kind: GoalKind) -> &'static str {
 
 /// Parses a stored goal kind.
 pub(super) fn parse_kind(text: &str, what: &str) -> Result<GoalKind> {
-    [GoalKind::Bookings, GoalKind::CashIn, GoalKind::MarketShare, GoalKind::Margin, GoalKind::Other]
-        .into_iter()
-        .find(|k| kind_text(*k) == text)
-        .ok_or_else(|| bad(what, text, "is not a goal kind (bookings, cash_in, market_share, margin or other)"))
+    [
+        GoalKind::Bookings,
+        GoalKind::CashIn,
+        GoalKind::MarketShare,
+        GoalKind::Margin,
+        GoalKind::Other,
+    ]
+    .into_iter()
+    .find(|k| kind_text(*k) == text)
+    .ok_or_else(|| {
+        bad(
+            what,
+            text,
+            "is not a goal kind (bookings, cash_in, market_share, margin or other)",
+        )
+    })
 }
 
 #[cfg(test)]
@@ -114,7 +132,13 @@ mod tests {
     fn ids_must_be_canonical() {
         let id = Uuid::from_u128(0xabc);
         assert_eq!(parse_uuid(&uuid_text(id), "goal.id").unwrap(), id);
-        for bad in ["", "abc", "00000000000000000000000000000abc", "{00000000-0000-0000-0000-000000000abc}", "00000000-0000-0000-0000-000000000ABC"] {
+        for bad in [
+            "",
+            "abc",
+            "00000000000000000000000000000abc",
+            "{00000000-0000-0000-0000-000000000abc}",
+            "00000000-0000-0000-0000-000000000ABC",
+        ] {
             let err = parse_uuid(bad, "goal.id").unwrap_err();
             assert!(err.to_string().starts_with("goal.id:"), "{err}");
         }
@@ -124,21 +148,33 @@ mod tests {
     fn dates_must_be_real_and_canonical() {
         let d = NaiveDate::from_ymd_opt(2026, 2, 28).unwrap();
         assert_eq!(parse_date("2026-02-28", "x").unwrap(), d);
-        for bad in ["2026-02-30", "2026-2-28", "2026-02-28T00:00:00", " 2026-02-28", "28.02.2026", ""] {
+        for bad in [
+            "2026-02-30",
+            "2026-2-28",
+            "2026-02-28T00:00:00",
+            " 2026-02-28",
+            "28.02.2026",
+            "",
+        ] {
             assert!(parse_date(bad, "x").is_err(), "{bad}");
         }
     }
 
     #[test]
     fn instants_round_trip_to_the_nanosecond() {
-        let t = DateTime::parse_from_rfc3339("2026-09-30T08:00:00.123456789Z").unwrap().with_timezone(&Utc);
+        let t = DateTime::parse_from_rfc3339("2026-09-30T08:00:00.123456789Z")
+            .unwrap()
+            .with_timezone(&Utc);
         assert_eq!(parse_instant(&instant_text(t), "saved_at").unwrap(), t);
         assert!(parse_instant("yesterday", "saved_at").is_err());
     }
 
     #[test]
     fn weekdays_and_enums_are_strict() {
-        assert_eq!(parse_weekdays(&weekdays_text(&[1, 2, 3, 4, 5]), "w").unwrap(), vec![1, 2, 3, 4, 5]);
+        assert_eq!(
+            parse_weekdays(&weekdays_text(&[1, 2, 3, 4, 5]), "w").unwrap(),
+            vec![1, 2, 3, 4, 5]
+        );
         assert_eq!(parse_weekdays("", "w").unwrap(), Vec::<u8>::new());
         for bad in ["0", "8", "1,,2", "1, 2", "12", "1,"] {
             assert!(parse_weekdays(bad, "w").is_err(), "{bad}");

@@ -36,17 +36,25 @@ fn damaged(detail: String) -> Error {
 /// Checks the header of a whole file read into memory.
 pub(super) fn check(bytes: &[u8]) -> Result<HeaderInfo> {
     if bytes.is_empty() {
-        return Err(Error::plain(ErrorCode::EmptyFile, "the file is empty (0 bytes); it holds no plan"));
+        return Err(Error::plain(
+            ErrorCode::EmptyFile,
+            "the file is empty (0 bytes); it holds no plan",
+        ));
     }
     if !bytes.starts_with(MAGIC) {
         return Err(not_a_plan(&format!("it looks like {}", sniff(bytes))));
     }
     if bytes.len() < HEADER_LEN {
-        return Err(damaged(format!("it ends after {} bytes, inside the file header", bytes.len())));
+        return Err(damaged(format!(
+            "it ends after {} bytes, inside the file header",
+            bytes.len()
+        )));
     }
     let app_id = be_u32(bytes, 68) as i32;
     if app_id != APPLICATION_ID {
-        return Err(not_a_plan(&format!("it is another program's SQLite database (application id {app_id:#010x})")));
+        return Err(not_a_plan(&format!(
+            "it is another program's SQLite database (application id {app_id:#010x})"
+        )));
     }
     let user_version = be_u32(bytes, 60) as i32;
     if user_version <= 0 {
@@ -59,7 +67,9 @@ pub(super) fn check(bytes: &[u8]) -> Result<HeaderInfo> {
     };
     if bytes[18] != 1 || bytes[19] != 1 {
         // 2 means WAL: its committed data may live in a `-wal` file that did not travel with it.
-        return Err(damaged("it was not written in rollback-journal mode (its data may be in a separate -wal file)".into()));
+        return Err(damaged(
+            "it was not written in rollback-journal mode (its data may be in a separate -wal file)".into(),
+        ));
     }
     check_length(bytes, page_size)?;
     // Versions above ours pass: the reader opens them read-only when it can.
@@ -84,7 +94,9 @@ fn check_length(bytes: &[u8], page_size: u32) -> Result<()> {
             return Err(damaged(format!("it has {} bytes after its last page", len - expected)));
         }
     } else if !len.is_multiple_of(page) {
-        return Err(damaged(format!("it is truncated: {len} bytes is not a whole number of {page_size}-byte pages")));
+        return Err(damaged(format!(
+            "it is truncated: {len} bytes is not a whole number of {page_size}-byte pages"
+        )));
     }
     Ok(())
 }
@@ -93,9 +105,15 @@ fn check_length(bytes: &[u8], page_size: u32) -> Result<()> {
 pub(super) fn sniff(bytes: &[u8]) -> &'static str {
     const KNOWN: [(&[u8], &str); 14] = [
         (b"%PDF", "a PDF document"),
-        (b"PK\x03\x04", "a ZIP archive (or an Excel/Word/PowerPoint file, which are ZIP archives)"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (or an Excel/Word/PowerPoint file, which are ZIP archives)",
+        ),
         (b"PK\x05\x06", "an empty ZIP archive"),
-        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an old Microsoft Office document (.xls/.doc/.ppt)"),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "an old Microsoft Office document (.xls/.doc/.ppt)",
+        ),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
@@ -152,7 +170,12 @@ mod tests {
 
     #[test]
     fn a_good_header_passes() {
-        assert_eq!(check(&header()).unwrap(), HeaderInfo { user_version: SCHEMA_VERSION });
+        assert_eq!(
+            check(&header()).unwrap(),
+            HeaderInfo {
+                user_version: SCHEMA_VERSION
+            }
+        );
     }
 
     #[test]
@@ -162,9 +185,15 @@ mod tests {
         assert_eq!(pdf.code(), ErrorCode::NotAPlan);
         assert!(pdf.detail().contains("PDF"), "{pdf}");
         assert!(check(b"PK\x03\x04\x14\x00").unwrap_err().detail().contains("Excel"));
-        assert!(check(b"{\"format\": \"salesplan\"}").unwrap_err().detail().contains("JSON"));
+        assert!(check(b"{\"format\": \"salesplan\"}")
+            .unwrap_err()
+            .detail()
+            .contains("JSON"));
         assert!(check("季度计划".as_bytes()).unwrap_err().detail().contains("text file"));
-        assert!(check(&[0x00, 0xFF, 0x13, 0x37]).unwrap_err().detail().contains("other kind"));
+        assert!(check(&[0x00, 0xFF, 0x13, 0x37])
+            .unwrap_err()
+            .detail()
+            .contains("other kind"));
     }
 
     #[test]

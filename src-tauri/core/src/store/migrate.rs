@@ -32,11 +32,24 @@ pub(super) fn run(conn: &mut Connection, from: i32) -> Result<()> {
 pub(super) fn run_steps(conn: &mut Connection, from: i32, to: i32, steps: &[Step]) -> Result<()> {
     for version in from..to {
         let step = steps.iter().find(|s| s.from == version).ok_or_else(|| {
-            Error::plain(ErrorCode::Corrupt, format!("this app cannot upgrade a plan from schema version {version}"))
+            Error::plain(
+                ErrorCode::Corrupt,
+                format!("this app cannot upgrade a plan from schema version {version}"),
+            )
         })?;
         let fail = |e: rusqlite::Error| {
-            let err = sql_error(&format!("upgrading from schema version {version} ({})", step.describe), &e);
-            Error::plain(if err.code() == ErrorCode::DiskFull { ErrorCode::DiskFull } else { ErrorCode::Corrupt }, err.detail())
+            let err = sql_error(
+                &format!("upgrading from schema version {version} ({})", step.describe),
+                &e,
+            );
+            Error::plain(
+                if err.code() == ErrorCode::DiskFull {
+                    ErrorCode::DiskFull
+                } else {
+                    ErrorCode::Corrupt
+                },
+                err.detail(),
+            )
         };
         let tx = conn.transaction().map_err(fail)?;
         (step.apply)(&tx).map_err(fail)?;
@@ -55,11 +68,20 @@ mod tests {
     }
 
     const FAKE: &[Step] = &[
-        Step { from: 1, describe: "add notes", apply: |tx| tx.execute_batch("CREATE TABLE notes (id TEXT PRIMARY KEY) STRICT") },
-        Step { from: 2, describe: "broken step", apply: |tx| tx.execute_batch("CREATE TABLE x (a TEXT) STRICT; SELECT * FROM nowhere") },
+        Step {
+            from: 1,
+            describe: "add notes",
+            apply: |tx| tx.execute_batch("CREATE TABLE notes (id TEXT PRIMARY KEY) STRICT"),
+        },
+        Step {
+            from: 2,
+            describe: "broken step",
+            apply: |tx| tx.execute_batch("CREATE TABLE x (a TEXT) STRICT; SELECT * FROM nowhere"),
+        },
     ];
 
     #[test]
+    #[allow(clippy::reversed_empty_ranges)] // empty while v1 is the only version shipped
     fn the_shipped_steps_cover_every_older_version() {
         for v in 1..SCHEMA_VERSION {
             assert!(STEPS.iter().any(|s| s.from == v), "no migration step from version {v}");
@@ -77,7 +99,9 @@ mod tests {
         let err = run_steps(&mut conn, 2, 3, FAKE).unwrap_err();
         assert!(err.detail().contains("broken step"), "{err}");
         assert_eq!(version(&conn), 2, "the failed step left the version alone");
-        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'x'", [], |r| r.get(0)).unwrap();
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'x'", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(tables, 0, "the failed step's table was rolled back");
         assert!(run_steps(&mut conn, 3, 4, FAKE).is_err(), "no step from 3");
     }

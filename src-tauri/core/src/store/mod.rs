@@ -64,13 +64,22 @@ pub fn write_plan_file(path: &Path, meta: &PlanMeta, plan: &Plan) -> Result<()> 
 
 /// Saves atomically over `target`, refusing with `ErrorCode::Conflict` when the file on disk
 /// is a plan whose revision is not `expected_revision` (someone replaced it meanwhile).
-pub fn save_atomic(target: &Path, meta: &PlanMeta, plan: &Plan, expected_revision: Option<Uuid>, scratch_dir: &Path) -> Result<()> {
+pub fn save_atomic(
+    target: &Path,
+    meta: &PlanMeta,
+    plan: &Plan,
+    expected_revision: Option<Uuid>,
+    scratch_dir: &Path,
+) -> Result<()> {
     save::save_atomic(target, meta, plan, expected_revision, scratch_dir)
 }
 
 /// The path of a temporary file next to `target` (same folder, so rename is atomic).
 pub fn temp_path_beside(target: &Path, id: Uuid) -> PathBuf {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     target.with_file_name(format!(".{name}.{id}.tmp"))
 }
 

@@ -30,22 +30,36 @@ pub(super) fn read_file(path: &Path, scratch_dir: &Path) -> Result<Loaded> {
 fn read_capped(path: &Path) -> Result<Vec<u8>> {
     let meta = fs::metadata(path).map_err(|e| Error::io(path, &e))?;
     if meta.is_dir() {
-        return Err(Error::file(ErrorCode::IsDirectory, path, "this is a folder, not a plan file"));
+        return Err(Error::file(
+            ErrorCode::IsDirectory,
+            path,
+            "this is a folder, not a plan file",
+        ));
     }
     if !meta.is_file() {
         // A FIFO or device would block or never end; a plan is always a regular file.
-        return Err(Error::file(ErrorCode::NotAPlan, path, "not a Sales Plan Studio plan; it is not a regular file"));
+        return Err(Error::file(
+            ErrorCode::NotAPlan,
+            path,
+            "not a Sales Plan Studio plan; it is not a regular file",
+        ));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(path, meta.len()));
     }
     if meta.len() == 0 {
-        return Err(Error::file(ErrorCode::EmptyFile, path, "the file is empty (0 bytes); it holds no plan"));
+        return Err(Error::file(
+            ErrorCode::EmptyFile,
+            path,
+            "the file is empty (0 bytes); it holds no plan",
+        ));
     }
     let file = File::open(path).map_err(|e| Error::io(path, &e))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may grow between the size check and the read: cap the read itself too.
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| Error::io(path, &e))?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, &e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(path, bytes.len() as u64));
     }
@@ -57,7 +71,11 @@ fn too_large(path: &Path, len: u64) -> Error {
     Error::file(
         ErrorCode::TooLarge,
         path,
-        format!("the file is too large to be a plan ({} MiB; the limit is {} MiB)", mib(len), mib(MAX_FILE_BYTES)),
+        format!(
+            "the file is too large to be a plan ({} MiB; the limit is {} MiB)",
+            mib(len),
+            mib(MAX_FILE_BYTES)
+        ),
     )
 }
 
@@ -135,9 +153,18 @@ pub(super) fn quick_check(conn: &Connection) -> Result<()> {
     });
     match run {
         Ok(()) if problems == ["ok"] => Ok(()),
-        Ok(()) => Err(Error::plain(ErrorCode::Corrupt, format!("the plan file is damaged ({})", crate::money::clip(&problems.join("; "))))),
+        Ok(()) => Err(Error::plain(
+            ErrorCode::Corrupt,
+            format!(
+                "the plan file is damaged ({})",
+                crate::money::clip(&problems.join("; "))
+            ),
+        )),
         Err(e) => Err(match sql_error("checking its integrity", &e) {
-            err if err.code() == ErrorCode::Io => Error::plain(ErrorCode::Corrupt, format!("the plan file is damaged ({})", err.detail())),
+            err if err.code() == ErrorCode::Io => Error::plain(
+                ErrorCode::Corrupt,
+                format!("the plan file is damaged ({})", err.detail()),
+            ),
             err => err,
         }),
     }
@@ -158,7 +185,12 @@ fn load(copy: &Path, version: i32) -> Result<Loaded> {
         read_rows(&conn)?
     };
     validate::plan(&plan)?;
-    Ok(Loaded { meta, plan, schema_version: version, newer_version: newer })
+    Ok(Loaded {
+        meta,
+        plan,
+        schema_version: version,
+        newer_version: newer,
+    })
 }
 
 fn read_rows(conn: &Connection) -> Result<(crate::model::PlanMeta, crate::model::Plan)> {

@@ -57,7 +57,12 @@ struct Session {
 
 impl Session {
     fn item(&self) -> RecoveryItem {
-        RecoveryItem { id: self.id, title: self.title.clone(), source: self.source.clone(), updated_at: self.updated_at }
+        RecoveryItem {
+            id: self.id,
+            title: self.title.clone(),
+            source: self.source.clone(),
+            updated_at: self.updated_at,
+        }
     }
 }
 
@@ -80,7 +85,11 @@ impl WorkingCopy {
         fs::create_dir_all(sessions_root).map_err(|e| Error::io(sessions_root, &e))?;
         let dir = sessions_root.join(id.to_string());
         fs::create_dir(&dir).map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => Error::file(ErrorCode::InvalidArgument, &dir, "a working copy with this id already exists"),
+            std::io::ErrorKind::AlreadyExists => Error::file(
+                ErrorCode::InvalidArgument,
+                &dir,
+                "a working copy with this id already exists",
+            ),
             _ => Error::io(&dir, &e),
         })?;
         let made = (|| {
@@ -99,7 +108,12 @@ impl WorkingCopy {
             Ok::<_, Error>((lock, db))
         })();
         match made {
-            Ok((lock, db)) => Ok(WorkingCopy { dir, id, lock, db: Mutex::new(db) }),
+            Ok((lock, db)) => Ok(WorkingCopy {
+                dir,
+                id,
+                lock,
+                db: Mutex::new(db),
+            }),
             Err(e) => {
                 let _ = fs::remove_dir_all(&dir);
                 Err(e)
@@ -108,11 +122,19 @@ impl WorkingCopy {
     }
 
     /// Records the current plan; `dirty` says whether it differs from the file on disk.
-    pub fn record(&self, meta: &PlanMeta, plan: &Plan, source: Option<&Path>, dirty: bool, now: DateTime<Utc>) -> Result<()> {
+    pub fn record(
+        &self,
+        meta: &PlanMeta,
+        plan: &Plan,
+        source: Option<&Path>,
+        dirty: bool,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let db_path = self.dir.join(DB_FILE);
         {
             let mut conn = self.db.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            write::replace_rows(&mut conn, meta, plan).map_err(|e| sql_error("recording the working copy", &e).at(&db_path))?;
+            write::replace_rows(&mut conn, meta, plan)
+                .map_err(|e| sql_error("recording the working copy", &e).at(&db_path))?;
         }
         let session = Session {
             id: self.id,
@@ -146,16 +168,28 @@ impl WorkingCopy {
 /// listing [`LOCK_RETRIES`] short sleeps per open window.
 fn lock(dir: &Path) -> Result<File> {
     let path = dir.join(LOCK_FILE);
-    let file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(|e| Error::io(&path, &e))?;
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| Error::io(&path, &e))?;
     for attempt in 0..=LOCK_RETRIES {
         match file.try_lock() {
             Ok(()) => return Ok(file),
-            Err(TryLockError::WouldBlock) if attempt < LOCK_RETRIES => std::thread::sleep(std::time::Duration::from_millis(20)),
+            Err(TryLockError::WouldBlock) if attempt < LOCK_RETRIES => {
+                std::thread::sleep(std::time::Duration::from_millis(20))
+            }
             Err(TryLockError::WouldBlock) => break,
             Err(TryLockError::Error(e)) => return Err(Error::io(&path, &e)),
         }
     }
-    Err(Error::file(ErrorCode::InvalidArgument, dir, "this working copy belongs to a Sales Plan Studio window that is still open"))
+    Err(Error::file(
+        ErrorCode::InvalidArgument,
+        dir,
+        "this working copy belongs to a Sales Plan Studio window that is still open",
+    ))
 }
 
 /// Writes session.json through a synced temporary file and a rename, so it is whole or old.
@@ -177,11 +211,22 @@ fn read_session(dir: &Path, id: Uuid) -> Result<Session> {
     let path = dir.join(SESSION_FILE);
     let file = File::open(&path).map_err(|e| Error::io(&path, &e))?;
     let mut bytes = Vec::new();
-    file.take(MAX_SESSION_BYTES).read_to_end(&mut bytes).map_err(|e| Error::io(&path, &e))?;
-    let session: Session = serde_json::from_slice(&bytes)
-        .map_err(|e| Error::file(ErrorCode::Corrupt, &path, format!("the session record is damaged ({e})")))?;
+    file.take(MAX_SESSION_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(&path, &e))?;
+    let session: Session = serde_json::from_slice(&bytes).map_err(|e| {
+        Error::file(
+            ErrorCode::Corrupt,
+            &path,
+            format!("the session record is damaged ({e})"),
+        )
+    })?;
     if session.id != id {
-        return Err(Error::file(ErrorCode::Corrupt, &path, "the session record belongs to another working copy"));
+        return Err(Error::file(
+            ErrorCode::Corrupt,
+            &path,
+            "the session record belongs to another working copy",
+        ));
     }
     Ok(session)
 }
@@ -192,13 +237,19 @@ fn session_dir(sessions_root: &Path, id: Uuid) -> Result<PathBuf> {
     if dir.is_dir() {
         Ok(dir)
     } else {
-        Err(Error::file(ErrorCode::InvalidArgument, &dir, format!("there is no working copy with id {id}")))
+        Err(Error::file(
+            ErrorCode::InvalidArgument,
+            &dir,
+            format!("there is no working copy with id {id}"),
+        ))
     }
 }
 
 /// Working copies with unsaved work whose app is no longer running, newest first.
 pub fn list_recoverable(sessions_root: &Path) -> Vec<RecoveryItem> {
-    let Ok(entries) = fs::read_dir(sessions_root) else { return vec![] };
+    let Ok(entries) = fs::read_dir(sessions_root) else {
+        return vec![];
+    };
     let mut items: Vec<RecoveryItem> = entries
         .flatten()
         .filter_map(|entry| {

@@ -47,7 +47,9 @@ fn decimal(row: &Row, i: usize, at: &At, name: &str) -> Result<Decimal> {
 }
 
 fn opt_decimal(row: &Row, i: usize, at: &At, name: &str) -> Result<Option<Decimal>> {
-    opt_text(row, i, at, name)?.map(|t| parse_decimal(&t, &at.field(name))).transpose()
+    opt_text(row, i, at, name)?
+        .map(|t| parse_decimal(&t, &at.field(name)))
+        .transpose()
 }
 
 /// Runs `sql` and maps each row with `f`, stopping at the first error.
@@ -68,12 +70,18 @@ fn single<T>(conn: &Connection, table: &str, sql: &str, f: impl FnMut(&Row, usiz
     let mut found = rows(conn, table, sql, f)?;
     match found.len() {
         1 => Ok(found.remove(0)),
-        n => Err(Error::plain(ErrorCode::Corrupt, format!("the table {table} must hold exactly one row, it holds {n}"))),
+        n => Err(Error::plain(
+            ErrorCode::Corrupt,
+            format!("the table {table} must hold exactly one row, it holds {n}"),
+        )),
     }
 }
 
 fn single_row(table: &str) -> At<'_> {
-    At { table, row: "row".into() }
+    At {
+        table,
+        row: "row".into(),
+    }
 }
 
 /// Reads the file metadata.
@@ -96,7 +104,12 @@ pub(super) fn meta(conn: &Connection) -> Result<PlanMeta> {
 
 /// Reads the whole plan.
 pub(super) fn plan(conn: &Connection) -> Result<Plan> {
-    Ok(Plan { header: header(conn)?, settings: settings(conn)?, baseline: baseline(conn)?, goals: goals(conn)? })
+    Ok(Plan {
+        header: header(conn)?,
+        settings: settings(conn)?,
+        baseline: baseline(conn)?,
+        goals: goals(conn)?,
+    })
 }
 
 fn header(conn: &Connection) -> Result<PlanHeader> {
@@ -127,8 +140,14 @@ fn days(conn: &Connection, list: &str) -> Result<Vec<CalendarDay>> {
     // `list` is one of our two constants, never input.
     let sql = format!("SELECT date, name FROM calendar_day WHERE list = '{list}' ORDER BY position");
     rows(conn, "calendar_day", &sql, |r, n| {
-        let at = At { table: "calendar_day", row: format!("{list} {n}") };
-        Ok(CalendarDay { date: parse_date(&text(r, 0, &at, "date")?, &at.field("date"))?, name: text(r, 1, &at, "name")? })
+        let at = At {
+            table: "calendar_day",
+            row: format!("{list} {n}"),
+        };
+        Ok(CalendarDay {
+            date: parse_date(&text(r, 0, &at, "date")?, &at.field("date"))?,
+            name: text(r, 1, &at, "name")?,
+        })
     })
 }
 
@@ -147,9 +166,18 @@ fn settings(conn: &Connection) -> Result<PlanSettings> {
 
 /// A row's id, read first so later errors in the row can name it.
 fn row_id(r: &Row, table: &'static str, n: usize) -> Result<(uuid::Uuid, At<'static>)> {
-    let at = At { table, row: format!("row {n}") };
+    let at = At {
+        table,
+        row: format!("row {n}"),
+    };
     let id = parse_uuid(&text(r, 0, &at, "id")?, &at.field("id"))?;
-    Ok((id, At { row: format!("row {n} (id {id})"), ..at }))
+    Ok((
+        id,
+        At {
+            row: format!("row {n} (id {id})"),
+            ..at
+        },
+    ))
 }
 
 fn baseline(conn: &Connection) -> Result<Vec<BaselineMonth>> {
@@ -179,10 +207,14 @@ fn goals(conn: &Connection) -> Result<Vec<Goal>> {
             unit: text(r, 5, &at, "unit")?,
             baseline: opt_decimal(r, 6, &at, "baseline")?,
             target: opt_decimal(r, 7, &at, "target")?,
-            deadline: opt_text(r, 8, &at, "deadline")?.map(|t| parse_date(&t, &at.field("deadline"))).transpose()?,
+            deadline: opt_text(r, 8, &at, "deadline")?
+                .map(|t| parse_date(&t, &at.field("deadline")))
+                .transpose()?,
             owner: text(r, 9, &at, "owner")?,
             rationale: text(r, 10, &at, "rationale")?,
-            parent_id: opt_text(r, 11, &at, "parent_id")?.map(|t| parse_uuid(&t, &at.field("parent_id"))).transpose()?,
+            parent_id: opt_text(r, 11, &at, "parent_id")?
+                .map(|t| parse_uuid(&t, &at.field("parent_id")))
+                .transpose()?,
         })
     })
 }

@@ -14,9 +14,21 @@ use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 /// See [`super::save_atomic`].
-pub(super) fn save_atomic(target: &Path, meta: &PlanMeta, plan: &Plan, expected: Option<Uuid>, scratch: &Path) -> Result<()> {
+pub(super) fn save_atomic(
+    target: &Path,
+    meta: &PlanMeta,
+    plan: &Plan,
+    expected: Option<Uuid>,
+    scratch: &Path,
+) -> Result<()> {
     let existing = match fs::metadata(target) {
-        Ok(m) if m.is_dir() => return Err(Error::file(ErrorCode::IsDirectory, target, "this is a folder; choose a file name")),
+        Ok(m) if m.is_dir() => {
+            return Err(Error::file(
+                ErrorCode::IsDirectory,
+                target,
+                "this is a folder; choose a file name",
+            ))
+        }
         Ok(m) => Some(m),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(Error::io(target, &e)),
@@ -24,7 +36,9 @@ pub(super) fn save_atomic(target: &Path, meta: &PlanMeta, plan: &Plan, expected:
     if existing.is_some() {
         check_revision(target, expected, scratch)?;
     }
-    let temp = TempFile { path: temp_path_beside(target, Uuid::new_v4()) };
+    let temp = TempFile {
+        path: temp_path_beside(target, Uuid::new_v4()),
+    };
     write::write_new_file(&temp.path, meta, plan).map_err(|e| about_target(e, target, "writing the new file"))?;
     sync_file(&temp.path).map_err(|e| about_target(e, target, "syncing the new file"))?;
     verify(&temp.path, meta, plan, scratch).map_err(|e| about_target(e, target, "checking the new file"))?;
@@ -76,13 +90,19 @@ fn check_revision(target: &Path, expected: Option<Uuid>, scratch: &Path) -> Resu
 fn verify(temp: &Path, meta: &PlanMeta, plan: &Plan, scratch: &Path) -> Result<()> {
     let loaded = read::read_file(temp, scratch)?;
     if &loaded.meta != meta || &loaded.plan != plan {
-        return Err(Error::file(ErrorCode::Io, temp, "the file read back differs from the plan that was written"));
+        return Err(Error::file(
+            ErrorCode::Io,
+            temp,
+            "the file read back differs from the plan that was written",
+        ));
     }
     Ok(())
 }
 
 fn sync_file(path: &Path) -> Result<()> {
-    File::open(path).and_then(|f| f.sync_all()).map_err(|e| Error::io(path, &e))
+    File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::io(path, &e))
 }
 
 /// Makes the rename durable. Best effort: opening a folder to sync it is not possible on every
@@ -90,7 +110,11 @@ fn sync_file(path: &Path) -> Result<()> {
 fn sync_parent(target: &Path) {
     #[cfg(unix)]
     if let Some(dir) = target.parent() {
-        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
         if let Ok(d) = File::open(dir) {
             let _ = d.sync_all();
         }
@@ -101,7 +125,11 @@ fn sync_parent(target: &Path) {
 
 /// Restates an error about the temporary file as an error about the target the user chose.
 fn about_target(err: Error, target: &Path, doing: &str) -> Error {
-    Error::file(err.code(), target, format!("saving failed while {doing}: {}", err.detail()))
+    Error::file(
+        err.code(),
+        target,
+        format!("saving failed while {doing}: {}", err.detail()),
+    )
 }
 
 /// The temporary file; removed (with its journal) unless the rename consumed it.

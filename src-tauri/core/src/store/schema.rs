@@ -104,7 +104,12 @@ pub(super) struct SchemaObject {
 }
 
 fn object(kind: &str, name: &str, table: &str, sql: Option<&str>) -> SchemaObject {
-    SchemaObject { kind: kind.into(), name: name.into(), table: table.into(), sql: sql.map(normalize) }
+    SchemaObject {
+        kind: kind.into(),
+        name: name.into(),
+        table: table.into(),
+        sql: sql.map(normalize),
+    }
 }
 
 /// Collapses runs of whitespace, so indentation in this file does not matter.
@@ -138,32 +143,56 @@ pub(super) fn found(conn: &Connection) -> Result<BTreeSet<SchemaObject>> {
         let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema")?;
         let rows = stmt.query_map([], |r| {
             let sql: Option<String> = r.get(3)?;
-            Ok(SchemaObject { kind: r.get(0)?, name: r.get(1)?, table: r.get(2)?, sql: sql.as_deref().map(normalize) })
+            Ok(SchemaObject {
+                kind: r.get(0)?,
+                name: r.get(1)?,
+                table: r.get(2)?,
+                sql: sql.as_deref().map(normalize),
+            })
         })?;
         rows.collect()
     };
     read().map_err(|e| match sql_error("reading its schema", &e) {
-        err if err.code() == ErrorCode::Io => Error::plain(ErrorCode::Corrupt, format!("the file is damaged ({})", err.detail())),
+        err if err.code() == ErrorCode::Io => {
+            Error::plain(ErrorCode::Corrupt, format!("the file is damaged ({})", err.detail()))
+        }
         err => err,
     })
 }
 
 /// Checks the file's schema is exactly the schema of `version`.
 pub(super) fn check_exact(conn: &Connection, version: i32) -> Result<()> {
-    let expected = expected(version)
-        .ok_or_else(|| Error::plain(ErrorCode::Corrupt, format!("schema version {version} is not one this app ever wrote")))?;
+    let expected = expected(version).ok_or_else(|| {
+        Error::plain(
+            ErrorCode::Corrupt,
+            format!("schema version {version} is not one this app ever wrote"),
+        )
+    })?;
     let found = found(conn)?;
-    if let Some(extra) = found.iter().find(|o| !expected.iter().any(|e| e.kind == o.kind && e.name == o.name)) {
+    if let Some(extra) = found
+        .iter()
+        .find(|o| !expected.iter().any(|e| e.kind == o.kind && e.name == o.name))
+    {
         return Err(unsafe_object(extra));
     }
     if let Some(changed) = found.iter().find(|o| !expected.contains(o)) {
         return Err(Error::plain(
             ErrorCode::UnsafeSchema,
-            format!("the {} \"{}\" is not defined the way a plan file defines it", changed.kind, clip(&changed.name)),
+            format!(
+                "the {} \"{}\" is not defined the way a plan file defines it",
+                changed.kind,
+                clip(&changed.name)
+            ),
         ));
     }
     if let Some(missing) = expected.iter().find(|e| !found.contains(e)) {
-        return Err(Error::plain(ErrorCode::Corrupt, format!("the file is damaged: the {} \"{}\" is missing", missing.kind, missing.name)));
+        return Err(Error::plain(
+            ErrorCode::Corrupt,
+            format!(
+                "the file is damaged: the {} \"{}\" is missing",
+                missing.kind, missing.name
+            ),
+        ));
     }
     Ok(())
 }
@@ -219,7 +248,8 @@ mod tests {
         assert!(err.detail().contains("index named \"sneaky\""), "{err}");
         // A newer app may add indexes and tables, but not triggers.
         check_newer(&conn).unwrap();
-        conn.execute_batch("CREATE TRIGGER t AFTER INSERT ON goal BEGIN SELECT 1; END").unwrap();
+        conn.execute_batch("CREATE TRIGGER t AFTER INSERT ON goal BEGIN SELECT 1; END")
+            .unwrap();
         assert_eq!(check_newer(&conn).unwrap_err().code(), ErrorCode::UnsafeSchema);
     }
 

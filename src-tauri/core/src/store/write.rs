@@ -19,16 +19,21 @@ use std::path::Path;
 fn claim(path: &Path) -> Result<()> {
     match OpenOptions::new().write(true).create_new(true).open(path) {
         Ok(_) => Ok(()),
-        Err(e) if e.kind() == ErrorKind::AlreadyExists => {
-            Err(Error::file(ErrorCode::InvalidArgument, path, "a file with this name already exists; it was not overwritten"))
-        }
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => Err(Error::file(
+            ErrorCode::InvalidArgument,
+            path,
+            "a file with this name already exists; it was not overwritten",
+        )),
         Err(e) => Err(Error::io(path, &e)),
     }
 }
 
 /// Opens the freshly claimed (empty) file as a new database in rollback-journal mode.
 fn open_new(path: &Path) -> rusqlite::Result<Connection> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
     // DELETE is SQLite's default; say so anyway, since the format depends on it (one file,
     // no -wal/-shm), and FULL makes each commit durable before it returns.
     conn.pragma_update(None, "journal_mode", "DELETE")?;
@@ -89,9 +94,16 @@ pub(super) fn insert_plan(conn: &Connection, meta: &PlanMeta, plan: &Plan) -> ru
     )?;
     insert_days(conn, "holiday", &h.calendar.holidays)?;
     insert_days(conn, "extra_workday", &h.calendar.extra_workdays)?;
-    let mut month = conn.prepare("INSERT INTO baseline_month (id, position, month, bookings, cash_in) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    let mut month = conn
+        .prepare("INSERT INTO baseline_month (id, position, month, bookings, cash_in) VALUES (?1, ?2, ?3, ?4, ?5)")?;
     for (i, m) in plan.baseline.iter().enumerate() {
-        month.execute(params![uuid_text(m.id), i as i64, date_text(m.month), to_text(&m.bookings), to_text(&m.cash_in)])?;
+        month.execute(params![
+            uuid_text(m.id),
+            i as i64,
+            date_text(m.month),
+            to_text(&m.bookings),
+            to_text(&m.cash_in)
+        ])?;
     }
     let mut goal = conn.prepare(
         "INSERT INTO goal (id, position, layer, kind, statement, metric, unit, baseline, target, deadline, owner, rationale, parent_id)
@@ -190,9 +202,18 @@ mod tests {
         // SQLite reports a database that hits max_page_count exactly like a full disk.
         let dir = tempfile::tempdir().unwrap();
         let clock = FixedClock::new(Utc.with_ymd_and_hms(2026, 9, 30, 8, 0, 0).unwrap());
-        let mut plan = build(Template::Q4Growth, "zh-CN", NaiveDate::from_ymd_opt(2026, 9, 30).unwrap(), &clock);
+        let mut plan = build(
+            Template::Q4Growth,
+            "zh-CN",
+            NaiveDate::from_ymd_opt(2026, 9, 30).unwrap(),
+            &clock,
+        );
         let goal = plan.goals[0].clone();
-        plan.goals.extend((0..20u128).map(|i| Goal { id: uuid::Uuid::from_u128(i + 1), rationale: "长".repeat(3000), ..goal.clone() }));
+        plan.goals.extend((0..20u128).map(|i| Goal {
+            id: uuid::Uuid::from_u128(i + 1),
+            rationale: "长".repeat(3000),
+            ..goal.clone()
+        }));
         let meta = PlanMeta {
             document_id: uuid::Uuid::nil(),
             revision_id: uuid::Uuid::nil(),

@@ -20,7 +20,12 @@ pub fn clock() -> FixedClock {
 /// The Q4 template plan in Chinese and its metadata, deterministic (the v1 fixture's content).
 pub fn template_plan() -> (PlanMeta, Plan) {
     let clock = clock();
-    let plan = template::build(Template::Q4Growth, "zh-CN", NaiveDate::from_ymd_opt(2026, 9, 30).unwrap(), &clock);
+    let plan = template::build(
+        Template::Q4Growth,
+        "zh-CN",
+        NaiveDate::from_ymd_opt(2026, 9, 30).unwrap(),
+        &clock,
+    );
     let meta = PlanMeta {
         document_id: clock.new_id(),
         revision_id: clock.new_id(),
@@ -38,7 +43,9 @@ pub fn other_revision(meta: &PlanMeta, plan: &Plan, title: &str) -> (PlanMeta, P
     plan.header.title = title.into();
     let meta = PlanMeta {
         // Derived from the title, so every process that builds this revision agrees on it.
-        revision_id: uuid::Uuid::from_u128(title.bytes().fold(0xcbf2_9ce4_8422_2325u128, |h, b| (h ^ u128::from(b)).wrapping_mul(0x1_0000_0000_01b3))),
+        revision_id: uuid::Uuid::from_u128(title.bytes().fold(0xcbf2_9ce4_8422_2325u128, |h, b| {
+            (h ^ u128::from(b)).wrapping_mul(0x1_0000_0000_01b3)
+        })),
         parent_revision: Some(meta.revision_id),
         saved_at: meta.saved_at + chrono::Duration::seconds(60),
         ..meta.clone()
@@ -53,7 +60,9 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Self {
-        Env { dir: tempfile::tempdir().unwrap() }
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
@@ -107,7 +116,9 @@ pub fn tamper(path: &Path, sql: &str) {
 pub fn spawn_child(test: &str, envs: &[(&str, &str)], configure: impl FnOnce(&mut Command)) -> std::io::Result<Child> {
     let mut cmd = Command::new(std::env::current_exe().unwrap());
     cmd.args(["--exact", test, "--ignored", "--nocapture", "--test-threads=1"]);
-    cmd.envs(envs.iter().copied()).stdout(Stdio::piped()).stderr(Stdio::inherit());
+    cmd.envs(envs.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
     configure(&mut cmd);
     cmd.spawn()
 }

@@ -27,7 +27,9 @@ fn plans() -> [(PlanMeta, Plan); 2] {
 #[test]
 #[ignore = "child process of killed_while_saving_leaves_the_old_or_the_new_file"]
 fn child_save_loop() {
-    let Some(target) = std::env::var_os(TARGET_ENV).map(PathBuf::from) else { return };
+    let Some(target) = std::env::var_os(TARGET_ENV).map(PathBuf::from) else {
+        return;
+    };
     let scratch = target.with_file_name("child-scratch");
     let [a, b] = plans();
     store::save_atomic(&target, &b.0, &b.1, None, &scratch).unwrap();
@@ -51,12 +53,20 @@ fn killed_while_saving_leaves_the_old_or_the_new_file() {
     let (mut seen_a, mut seen_b, mut strays) = (0, 0, 0);
     let started = Instant::now();
     for i in 0..KILLS {
-        let mut child = spawn_child("crash::child_save_loop", &[(TARGET_ENV, target.to_str().unwrap())], |_| {}).unwrap();
+        let mut child = spawn_child(
+            "crash::child_save_loop",
+            &[(TARGET_ENV, target.to_str().unwrap())],
+            |_| {},
+        )
+        .unwrap();
         assert!(wait_for_line(&mut child, "@@ready@@"), "child {i} did not start saving");
         std::thread::sleep(Duration::from_micros(rng.next() % 30_001));
         child.kill().unwrap();
         let status = child.wait().unwrap();
-        assert!(status.code().is_none(), "child {i} ended by itself (a save failed?): {status}");
+        assert!(
+            status.code().is_none(),
+            "child {i} ended by itself (a save failed?): {status}"
+        );
 
         let loaded = store::read_plan_file(&target, &env.scratch()).unwrap_or_else(|e| panic!("after kill {i}: {e}"));
         let got = (loaded.meta, loaded.plan);
@@ -72,8 +82,20 @@ fn killed_while_saving_leaves_the_old_or_the_new_file() {
             std::fs::remove_file(env.path(name)).unwrap();
         }
     }
-    eprintln!("{KILLS} kills in {:?}: old/new seen {seen_a}/{seen_b}, {strays} stray temp files", started.elapsed());
-    assert!(seen_a > 0 && seen_b > 0, "saves must have completed between kills (A {seen_a}, B {seen_b})");
-    assert!(strays > 0, "no kill landed in the middle of a save; the test proves nothing");
-    assert_eq!(env.files().iter().filter(|n| !n.starts_with("child-scratch")).count(), 1);
+    eprintln!(
+        "{KILLS} kills in {:?}: old/new seen {seen_a}/{seen_b}, {strays} stray temp files",
+        started.elapsed()
+    );
+    assert!(
+        seen_a > 0 && seen_b > 0,
+        "saves must have completed between kills (A {seen_a}, B {seen_b})"
+    );
+    assert!(
+        strays > 0,
+        "no kill landed in the middle of a save; the test proves nothing"
+    );
+    assert_eq!(
+        env.files().iter().filter(|n| !n.starts_with("child-scratch")).count(),
+        1
+    );
 }

@@ -16,7 +16,11 @@ fn a_valid_file_round_trips_and_is_left_untouched() {
     assert_eq!((loaded.meta, loaded.plan), (meta, plan));
     assert_eq!((loaded.schema_version, loaded.newer_version), (SCHEMA_VERSION, false));
     assert_eq!(fs::read(&path).unwrap(), before, "reading never writes");
-    assert_eq!(env.files(), ["q4.salesplan"], "no -journal, -wal or -shm beside the file");
+    assert_eq!(
+        env.files(),
+        ["q4.salesplan"],
+        "no -journal, -wal or -shm beside the file"
+    );
     crate::common::assert_no_private_copies(&env.scratch());
 }
 
@@ -42,7 +46,11 @@ fn zero_byte_file_is_empty() {
 fn a_renamed_pdf_is_not_a_plan_and_says_pdf() {
     let env = Env::new();
     let path = env.path("invoice.salesplan");
-    fs::write(&path, b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n").unwrap();
+    fs::write(
+        &path,
+        b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+    )
+    .unwrap();
     let err = env.expect_err(&path, ErrorCode::NotAPlan);
     assert!(err.detail().contains("PDF"), "{err}");
 }
@@ -70,7 +78,10 @@ fn random_bytes_are_not_a_plan() {
 fn another_apps_sqlite_database_is_not_a_plan() {
     let env = Env::new();
     let path = env.path("contacts.salesplan");
-    tamper(&path, "CREATE TABLE contact (name TEXT); INSERT INTO contact VALUES ('x');");
+    tamper(
+        &path,
+        "CREATE TABLE contact (name TEXT); INSERT INTO contact VALUES ('x');",
+    );
     let err = env.expect_err(&path, ErrorCode::NotAPlan);
     assert!(err.detail().contains("another program's SQLite database"), "{err}");
 }
@@ -79,7 +90,10 @@ fn another_apps_sqlite_database_is_not_a_plan() {
 fn our_application_id_without_a_schema_version_is_not_a_plan() {
     let env = Env::new();
     let path = env.path("half.salesplan");
-    tamper(&path, &format!("PRAGMA application_id = {APPLICATION_ID}; CREATE TABLE t (a TEXT);"));
+    tamper(
+        &path,
+        &format!("PRAGMA application_id = {APPLICATION_ID}; CREATE TABLE t (a TEXT);"),
+    );
     env.expect_err(&path, ErrorCode::NotAPlan);
 }
 
@@ -104,7 +118,10 @@ fn a_newer_version_with_a_superset_schema_opens_read_only() {
 fn a_newer_version_we_cannot_read_says_newer_version() {
     let env = Env::new();
     let path = env.valid_file("future.salesplan");
-    tamper(&path, "ALTER TABLE goal RENAME COLUMN target TO target_minor_units; PRAGMA user_version = 3;");
+    tamper(
+        &path,
+        "ALTER TABLE goal RENAME COLUMN target TO target_minor_units; PRAGMA user_version = 3;",
+    );
     let err = env.expect_err(&path, ErrorCode::NewerVersion);
     assert!(err.detail().contains("newer version"), "{err}");
 }
@@ -113,7 +130,10 @@ fn a_newer_version_we_cannot_read_says_newer_version() {
 fn a_newer_version_still_may_not_carry_triggers() {
     let env = Env::new();
     let path = env.valid_file("future.salesplan");
-    tamper(&path, "CREATE TRIGGER wipe AFTER INSERT ON goal BEGIN DELETE FROM goal; END; PRAGMA user_version = 2;");
+    tamper(
+        &path,
+        "CREATE TRIGGER wipe AFTER INSERT ON goal BEGIN DELETE FROM goal; END; PRAGMA user_version = 2;",
+    );
     env.expect_err(&path, ErrorCode::UnsafeSchema);
 }
 
@@ -163,7 +183,10 @@ fn check_unsafe(sql: &str, name: &str) {
 
 #[test]
 fn an_extra_trigger_is_unsafe() {
-    check_unsafe("CREATE TRIGGER steal AFTER UPDATE ON goal BEGIN UPDATE meta SET author = 'x'; END;", "\"steal\"");
+    check_unsafe(
+        "CREATE TRIGGER steal AFTER UPDATE ON goal BEGIN UPDATE meta SET author = 'x'; END;",
+        "\"steal\"",
+    );
 }
 
 #[test]
@@ -203,37 +226,58 @@ fn check_bad_value(sql: &str, needles: &[&str]) {
 
 #[test]
 fn an_exponent_is_refused() {
-    check_bad_value("UPDATE goal SET target = '1e400' WHERE position = 0;", &["goal row 1", "field target", "1e400"]);
+    check_bad_value(
+        "UPDATE goal SET target = '1e400' WHERE position = 0;",
+        &["goal row 1", "field target", "1e400"],
+    );
 }
 
 #[test]
 fn nan_is_refused() {
-    check_bad_value("UPDATE baseline_month SET bookings = 'NaN' WHERE position = 3;", &["baseline_month row 4", "field bookings", "NaN"]);
+    check_bad_value(
+        "UPDATE baseline_month SET bookings = 'NaN' WHERE position = 3;",
+        &["baseline_month row 4", "field bookings", "NaN"],
+    );
 }
 
 #[test]
 fn too_many_decimals_are_refused() {
-    check_bad_value("UPDATE settings SET stretch_from = '1.12345678901';", &["settings", "field stretch_from", "decimal places"]);
+    check_bad_value(
+        "UPDATE settings SET stretch_from = '1.12345678901';",
+        &["settings", "field stretch_from", "decimal places"],
+    );
 }
 
 #[test]
 fn letters_in_a_number_are_refused() {
-    check_bad_value("UPDATE goal SET baseline = 'abc' WHERE position = 1;", &["goal row 2", "field baseline", "abc"]);
+    check_bad_value(
+        "UPDATE goal SET baseline = 'abc' WHERE position = 1;",
+        &["goal row 2", "field baseline", "abc"],
+    );
 }
 
 #[test]
 fn a_huge_number_is_refused() {
-    check_bad_value("UPDATE baseline_month SET cash_in = '99999999999999999999999' WHERE position = 0;", &["cash_in", "too large"]);
+    check_bad_value(
+        "UPDATE baseline_month SET cash_in = '99999999999999999999999' WHERE position = 0;",
+        &["cash_in", "too large"],
+    );
 }
 
 #[test]
 fn a_malformed_id_is_refused() {
-    check_bad_value("UPDATE goal SET parent_id = 'not-a-uuid' WHERE position = 1;", &["field parent_id", "not-a-uuid"]);
+    check_bad_value(
+        "UPDATE goal SET parent_id = 'not-a-uuid' WHERE position = 1;",
+        &["field parent_id", "not-a-uuid"],
+    );
 }
 
 #[test]
 fn an_impossible_date_is_refused() {
-    check_bad_value("UPDATE goal SET deadline = '2026-02-30' WHERE position = 0;", &["field deadline", "2026-02-30"]);
+    check_bad_value(
+        "UPDATE goal SET deadline = '2026-02-30' WHERE position = 0;",
+        &["field deadline", "2026-02-30"],
+    );
 }
 
 #[test]
@@ -245,10 +289,13 @@ fn an_unknown_goal_kind_is_refused() {
 fn meta_must_hold_exactly_one_row() {
     let env = Env::new();
     let path = env.valid_file("two.salesplan");
-    tamper(&path, "DROP TABLE meta; CREATE TABLE meta (
+    tamper(
+        &path,
+        "DROP TABLE meta; CREATE TABLE meta (
         id INTEGER PRIMARY KEY CHECK (id >= 1),
         document_id TEXT NOT NULL, revision_id TEXT NOT NULL, parent_revision TEXT,
-        app_version TEXT NOT NULL, saved_at TEXT NOT NULL, author TEXT NOT NULL) STRICT;");
+        app_version TEXT NOT NULL, saved_at TEXT NOT NULL, author TEXT NOT NULL) STRICT;",
+    );
     // The redefined table is caught before its rows are read.
     env.expect_err(&path, ErrorCode::UnsafeSchema);
     let path = env.valid_file("empty-meta.salesplan");
@@ -259,7 +306,10 @@ fn meta_must_hold_exactly_one_row() {
 
 #[test]
 fn duplicate_baseline_months_fail_validation() {
-    check_bad_value("UPDATE baseline_month SET month = '2024-10-01' WHERE position = 1;", &["month appears twice"]);
+    check_bad_value(
+        "UPDATE baseline_month SET month = '2024-10-01' WHERE position = 1;",
+        &["month appears twice"],
+    );
 }
 
 #[test]
@@ -269,7 +319,10 @@ fn a_dangling_parent_reference_opens() {
     let env = Env::new();
     let path = env.valid_file("dangling.salesplan");
     let ghost = "0b5e0000-0000-4000-8000-00000000dead";
-    tamper(&path, &format!("UPDATE goal SET parent_id = '{ghost}', layer = 'unit' WHERE position = 1;"));
+    tamper(
+        &path,
+        &format!("UPDATE goal SET parent_id = '{ghost}', layer = 'unit' WHERE position = 1;"),
+    );
     let loaded = store::read_plan_file(&path, &env.scratch()).unwrap();
     assert_eq!(loaded.plan.goals[1].parent_id, Some(ghost.parse().unwrap()));
     assert!(loaded.plan.goal(ghost.parse().unwrap()).is_none());
@@ -294,7 +347,10 @@ fn a_missing_path_is_not_found_and_nothing_is_created() {
     let env = Env::new();
     let path = env.path("nowhere/q4.salesplan");
     env.expect_err(&path, ErrorCode::NotFound);
-    assert!(!path.exists() && !env.path("nowhere").exists(), "a failed open created something");
+    assert!(
+        !path.exists() && !env.path("nowhere").exists(),
+        "a failed open created something"
+    );
     let path = env.path("q4.salesplan");
     env.expect_err(&path, ErrorCode::NotFound);
     assert!(!path.exists(), "a failed open created the file");

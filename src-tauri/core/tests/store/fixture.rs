@@ -48,7 +48,9 @@ fn a_file_written_today_has_the_fixtures_schema() {
     let path = env.valid_file("today.salesplan");
     let schema = |p: &std::path::Path| -> Vec<(String, String, Option<String>)> {
         let conn = rusqlite::Connection::open_with_flags(p, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-        let mut stmt = conn.prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name").unwrap();
+        let mut stmt = conn
+            .prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
+            .unwrap();
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
         rows.map(Result::unwrap).collect()
     };

@@ -34,7 +34,11 @@ fn permission_cases() {
     mode(&locked, 0o000);
     env.expect_err(&locked.join("q4.salesplan"), ErrorCode::PermissionDenied);
     mode(&locked, 0o755);
-    assert_eq!(fs::read_dir(&locked).unwrap().count(), 0, "a failed open created a file");
+    assert_eq!(
+        fs::read_dir(&locked).unwrap().count(),
+        0,
+        "a failed open created a file"
+    );
 
     // A read-only folder: saving fails, the file and the folder are as they were.
     let ro = env.path("ro");
@@ -68,11 +72,16 @@ fn no_permission_is_permission_denied_and_creates_nothing() {
     });
     let mut child = match spawned {
         Ok(c) => c,
-        Err(e) => return eprintln!("skipped: cannot run as an unprivileged user ({e}); see unit tests for the mapping"),
+        Err(e) => {
+            return eprintln!("skipped: cannot run as an unprivileged user ({e}); see unit tests for the mapping")
+        }
     };
     let _ = std::io::copy(child.stdout.as_mut().unwrap(), &mut std::io::stderr());
     let status = child.wait().unwrap();
-    assert!(status.success(), "the permission checks failed as user nobody: {status}");
+    assert!(
+        status.success(),
+        "the permission checks failed as user nobody: {status}"
+    );
 }
 
 /// Runs [`permission_cases`] as user `nobody` when the parent runs as root.
@@ -103,14 +112,28 @@ impl Tmpfs {
         let dir = CString::new(dir.to_str()?).ok()?;
         let data = CString::new(format!("size={size},mode=0755")).ok()?;
         // SAFETY: valid NUL-terminated strings; the mount is undone in Drop.
-        let rc = unsafe { libc::mount(c"tmpfs".as_ptr(), dir.as_ptr(), c"tmpfs".as_ptr(), 0, data.as_ptr().cast()) };
+        let rc = unsafe {
+            libc::mount(
+                c"tmpfs".as_ptr(),
+                dir.as_ptr(),
+                c"tmpfs".as_ptr(),
+                0,
+                data.as_ptr().cast(),
+            )
+        };
         (rc == 0).then_some(Tmpfs { dir })
     }
 
     fn make_read_only(&self) {
         // SAFETY: as above; remounting an existing tmpfs read-only.
         let rc = unsafe {
-            libc::mount(std::ptr::null(), self.dir.as_ptr(), std::ptr::null(), libc::MS_REMOUNT | libc::MS_RDONLY, std::ptr::null())
+            libc::mount(
+                std::ptr::null(),
+                self.dir.as_ptr(),
+                std::ptr::null(),
+                libc::MS_REMOUNT | libc::MS_RDONLY,
+                std::ptr::null(),
+            )
         };
         assert_eq!(rc, 0, "remount read-only: {}", std::io::Error::last_os_error());
     }

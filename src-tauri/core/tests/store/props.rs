@@ -6,7 +6,9 @@ use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use salesplan_core::json;
-use salesplan_core::model::{BaselineMonth, CalendarDay, Goal, GoalKind, GoalLayer, Plan, PlanHeader, PlanMeta, PlanSettings, WorkCalendar};
+use salesplan_core::model::{
+    BaselineMonth, CalendarDay, Goal, GoalKind, GoalLayer, Plan, PlanHeader, PlanMeta, PlanSettings, WorkCalendar,
+};
 use salesplan_core::store;
 use std::sync::OnceLock;
 use uuid::Uuid;
@@ -45,40 +47,76 @@ fn day() -> impl Strategy<Value = CalendarDay> {
 fn header() -> impl Strategy<Value = PlanHeader> {
     (
         (text(), text(), text(), date(), date()),
-        (prop::collection::vec(1u8..=7, 0..8), prop::collection::vec(day(), 0..6), prop::collection::vec(day(), 0..4)),
+        (
+            prop::collection::vec(1u8..=7, 0..8),
+            prop::collection::vec(day(), 0..6),
+            prop::collection::vec(day(), 0..4),
+        ),
         (text(), text()),
     )
-        .prop_map(|((title, company, currency, period_start, period_end), (weekdays, holidays, extra_workdays), (locale, authors))| {
-            PlanHeader {
-                title,
-                company,
-                currency,
-                period_start,
-                period_end,
-                calendar: WorkCalendar { weekdays, holidays, extra_workdays },
-                locale,
-                authors,
-            }
-        })
+        .prop_map(
+            |(
+                (title, company, currency, period_start, period_end),
+                (weekdays, holidays, extra_workdays),
+                (locale, authors),
+            )| {
+                PlanHeader {
+                    title,
+                    company,
+                    currency,
+                    period_start,
+                    period_end,
+                    calendar: WorkCalendar {
+                        weekdays,
+                        holidays,
+                        extra_workdays,
+                    },
+                    locale,
+                    authors,
+                }
+            },
+        )
 }
 
 fn settings() -> impl Strategy<Value = PlanSettings> {
-    (decimal(), decimal(), decimal(), decimal()).prop_map(|(stretch_from, aggressive_from, achievable_min, achievable_max)| PlanSettings {
-        stretch_from,
-        aggressive_from,
-        achievable_min,
-        achievable_max,
-    })
+    (decimal(), decimal(), decimal(), decimal()).prop_map(
+        |(stretch_from, aggressive_from, achievable_min, achievable_max)| PlanSettings {
+            stretch_from,
+            aggressive_from,
+            achievable_min,
+            achievable_max,
+        },
+    )
 }
 
-type RawGoal = ((GoalLayer, GoalKind, String, String, String), (Option<Decimal>, Option<Decimal>, Option<NaiveDate>, String, String), Option<(bool, usize, u128)>);
+type RawGoal = (
+    (GoalLayer, GoalKind, String, String, String),
+    (Option<Decimal>, Option<Decimal>, Option<NaiveDate>, String, String),
+    Option<(bool, usize, u128)>,
+);
 
 fn raw_goal() -> impl Strategy<Value = RawGoal> {
-    let layer = prop_oneof![Just(GoalLayer::Company), Just(GoalLayer::Unit), Just(GoalLayer::Individual)];
-    let kind = prop_oneof![Just(GoalKind::Bookings), Just(GoalKind::CashIn), Just(GoalKind::MarketShare), Just(GoalKind::Margin), Just(GoalKind::Other)];
+    let layer = prop_oneof![
+        Just(GoalLayer::Company),
+        Just(GoalLayer::Unit),
+        Just(GoalLayer::Individual)
+    ];
+    let kind = prop_oneof![
+        Just(GoalKind::Bookings),
+        Just(GoalKind::CashIn),
+        Just(GoalKind::MarketShare),
+        Just(GoalKind::Margin),
+        Just(GoalKind::Other)
+    ];
     (
         (layer, kind, text(), text(), text()),
-        (prop::option::of(decimal()), prop::option::of(decimal()), prop::option::of(date()), text(), text()),
+        (
+            prop::option::of(decimal()),
+            prop::option::of(decimal()),
+            prop::option::of(date()),
+            text(),
+            text(),
+        ),
         prop::option::of(any::<(bool, usize, u128)>()),
     )
 }
@@ -110,37 +148,59 @@ pub fn plan() -> impl Strategy<Value = Plan> {
             let goals = raw_goals
                 .into_iter()
                 .enumerate()
-                .map(|(i, ((layer, kind, statement, metric, unit), (baseline, target, deadline, owner, rationale), parent))| Goal {
-                    id: id(i),
-                    layer,
-                    kind,
-                    statement,
-                    metric,
-                    unit,
-                    baseline,
-                    target,
-                    deadline,
-                    owner,
-                    rationale,
-                    // Either another goal of the plan or a dangling id.
-                    parent_id: parent.map(|(inside, n, ghost)| if inside { id(n % count) } else { Uuid::from_u128(ghost) }),
-                })
+                .map(
+                    |(
+                        i,
+                        (
+                            (layer, kind, statement, metric, unit),
+                            (baseline, target, deadline, owner, rationale),
+                            parent,
+                        ),
+                    )| Goal {
+                        id: id(i),
+                        layer,
+                        kind,
+                        statement,
+                        metric,
+                        unit,
+                        baseline,
+                        target,
+                        deadline,
+                        owner,
+                        rationale,
+                        // Either another goal of the plan or a dangling id.
+                        parent_id: parent
+                            .map(|(inside, n, ghost)| if inside { id(n % count) } else { Uuid::from_u128(ghost) }),
+                    },
+                )
                 .collect();
-            Plan { header, settings, baseline, goals }
+            Plan {
+                header,
+                settings,
+                baseline,
+                goals,
+            }
         })
 }
 
 pub fn meta() -> impl Strategy<Value = PlanMeta> {
-    (any::<u128>(), any::<u128>(), prop::option::of(any::<u128>()), text(), 946_684_800i64..4_102_444_800, 0u32..1_000_000_000, text()).prop_map(
-        |(doc, rev, parent, app_version, secs, nanos, author)| PlanMeta {
+    (
+        any::<u128>(),
+        any::<u128>(),
+        prop::option::of(any::<u128>()),
+        text(),
+        946_684_800i64..4_102_444_800,
+        0u32..1_000_000_000,
+        text(),
+    )
+        .prop_map(|(doc, rev, parent, app_version, secs, nanos, author)| PlanMeta {
             document_id: Uuid::from_u128(doc),
             revision_id: Uuid::from_u128(rev),
             parent_revision: parent.map(Uuid::from_u128),
             app_version,
             saved_at: DateTime::<Utc>::from_timestamp(secs, nanos).unwrap(),
             author,
-        },
-    )
+        })
 }
 
 proptest! {

@@ -31,10 +31,17 @@ fn a_running_apps_copy_is_never_offered() {
     let root = env.path("sessions");
     let wc = edited(&root, Uuid::from_u128(1), "Edited", 0);
     assert!(wc.dir.join("working.salesplan").is_file() && wc.dir.join("session.json").is_file());
-    assert_eq!(recovery::list_recoverable(&root), vec![], "locked by a live working copy");
+    assert_eq!(
+        recovery::list_recoverable(&root),
+        vec![],
+        "locked by a live working copy"
+    );
     let err = recovery::load_recoverable(&root, wc.id).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidArgument, "{err}");
-    assert_eq!(recovery::discard_recoverable(&root, wc.id).unwrap_err().code(), ErrorCode::InvalidArgument);
+    assert_eq!(
+        recovery::discard_recoverable(&root, wc.id).unwrap_err().code(),
+        ErrorCode::InvalidArgument
+    );
     assert!(wc.dir.is_dir(), "a live copy is never deleted by someone else");
 }
 
@@ -47,8 +54,14 @@ fn after_a_crash_the_edit_is_offered_and_restored() {
     drop(wc); // the app died without a clean close: no discard
     let items = recovery::list_recoverable(&root);
     assert_eq!(items.len(), 1);
-    assert_eq!((items[0].id, items[0].title.as_str(), items[0].updated_at), (id, "Q4 — unsaved edit", at(5)));
-    assert_eq!(items[0].source.as_deref(), Some(Path::new("/plans/q4.salesplan").to_str().unwrap()));
+    assert_eq!(
+        (items[0].id, items[0].title.as_str(), items[0].updated_at),
+        (id, "Q4 — unsaved edit", at(5))
+    );
+    assert_eq!(
+        items[0].source.as_deref(),
+        Some(Path::new("/plans/q4.salesplan").to_str().unwrap())
+    );
     let (item, meta, plan) = recovery::load_recoverable(&root, id).unwrap();
     assert_eq!(item, items[0]);
     assert_eq!(meta, template_plan().0);
@@ -97,7 +110,12 @@ fn newest_first_and_damaged_sessions_are_skipped() {
     fs::write(root.join("stray.txt"), b"x").unwrap();
     let titles: Vec<_> = recovery::list_recoverable(&root).into_iter().map(|i| i.title).collect();
     assert_eq!(titles, ["newer", "older"]);
-    assert_eq!(recovery::load_recoverable(&root, Uuid::from_u128(12)).unwrap_err().code(), ErrorCode::Corrupt);
+    assert_eq!(
+        recovery::load_recoverable(&root, Uuid::from_u128(12))
+            .unwrap_err()
+            .code(),
+        ErrorCode::Corrupt
+    );
 }
 
 #[test]
@@ -116,9 +134,19 @@ fn unknown_ids_are_invalid_arguments() {
     let env = Env::new();
     let root = env.path("sessions");
     let ghost = Uuid::from_u128(99);
-    assert_eq!(recovery::load_recoverable(&root, ghost).unwrap_err().code(), ErrorCode::InvalidArgument);
-    assert_eq!(recovery::discard_recoverable(&root, ghost).unwrap_err().code(), ErrorCode::InvalidArgument);
-    assert_eq!(recovery::list_recoverable(&root), vec![], "a missing root lists nothing");
+    assert_eq!(
+        recovery::load_recoverable(&root, ghost).unwrap_err().code(),
+        ErrorCode::InvalidArgument
+    );
+    assert_eq!(
+        recovery::discard_recoverable(&root, ghost).unwrap_err().code(),
+        ErrorCode::InvalidArgument
+    );
+    assert_eq!(
+        recovery::list_recoverable(&root),
+        vec![],
+        "a missing root lists nothing"
+    );
     let wc = WorkingCopy::create(&root, Uuid::from_u128(5), None, None).unwrap();
     let err = WorkingCopy::create(&root, Uuid::from_u128(5), None, None).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidArgument, "{err}");
@@ -133,11 +161,15 @@ fn recording_an_edit_is_fast() {
     let wc = WorkingCopy::create(&root, Uuid::from_u128(6), None, None).unwrap();
     let started = std::time::Instant::now();
     for i in 0..50 {
-        wc.record(&meta, &plan, None, true, at(0) + Duration::seconds(i)).unwrap();
+        wc.record(&meta, &plan, None, true, at(0) + Duration::seconds(i))
+            .unwrap();
     }
     let each = started.elapsed() / 50;
     eprintln!("recording one edit takes {each:?}");
-    assert!(each < std::time::Duration::from_millis(250), "recording an edit takes {each:?}");
+    assert!(
+        each < std::time::Duration::from_millis(250),
+        "recording an edit takes {each:?}"
+    );
     wc.discard();
 }
 
@@ -145,7 +177,9 @@ fn recording_an_edit_is_fast() {
 #[test]
 #[ignore = "child process of a_killed_app_leaves_its_edit_for_recovery"]
 fn child_edits_then_waits() {
-    let Some(root) = std::env::var_os(ROOT_ENV).map(PathBuf::from) else { return };
+    let Some(root) = std::env::var_os(ROOT_ENV).map(PathBuf::from) else {
+        return;
+    };
     let _wc = edited(&root, Uuid::from_u128(42), "edited before the crash", 15);
     println!("@@recorded@@");
     std::thread::sleep(std::time::Duration::from_secs(60));
@@ -155,9 +189,21 @@ fn child_edits_then_waits() {
 fn a_killed_app_leaves_its_edit_for_recovery() {
     let env = Env::new();
     let root = env.path("sessions");
-    let mut child = spawn_child("recovery::child_edits_then_waits", &[(ROOT_ENV, root.to_str().unwrap())], |_| {}).unwrap();
-    assert!(wait_for_line(&mut child, "@@recorded@@"), "the child did not record its edit");
-    assert_eq!(recovery::list_recoverable(&root), vec![], "the child is alive: its copy is not offered");
+    let mut child = spawn_child(
+        "recovery::child_edits_then_waits",
+        &[(ROOT_ENV, root.to_str().unwrap())],
+        |_| {},
+    )
+    .unwrap();
+    assert!(
+        wait_for_line(&mut child, "@@recorded@@"),
+        "the child did not record its edit"
+    );
+    assert_eq!(
+        recovery::list_recoverable(&root),
+        vec![],
+        "the child is alive: its copy is not offered"
+    );
     child.kill().unwrap();
     child.wait().unwrap();
     let items = recovery::list_recoverable(&root);

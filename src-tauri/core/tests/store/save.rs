@@ -15,7 +15,11 @@ fn save_creates_then_replaces_and_leaves_only_the_plan() {
     store::save_atomic(&target, &meta2, &plan2, Some(meta.revision_id), &env.scratch()).unwrap();
     let loaded = store::read_plan_file(&target, &env.scratch()).unwrap();
     assert_eq!((loaded.meta, loaded.plan), (meta2, plan2));
-    assert_eq!(env.files(), ["q4.salesplan"], "no temp, journal, -wal or -shm files left");
+    assert_eq!(
+        env.files(),
+        ["q4.salesplan"],
+        "no temp, journal, -wal or -shm files left"
+    );
     crate::common::assert_no_private_copies(&env.scratch());
 }
 
@@ -51,10 +55,20 @@ fn a_file_replaced_by_someone_else_is_not_overwritten() {
     assert_eq!(err.path(), Some(target.as_path()));
     assert!(err.detail().contains("changed on disk"), "{err}");
     assert_eq!(fs::read(&target).unwrap(), theirs_bytes, "their file is untouched");
-    assert_eq!(store::read_plan_file(&target, &env.scratch()).unwrap().meta, theirs_meta);
+    assert_eq!(
+        store::read_plan_file(&target, &env.scratch()).unwrap().meta,
+        theirs_meta
+    );
     assert_eq!(env.files(), ["q4.salesplan"]);
     // Saving over their revision (after a merge) works.
-    store::save_atomic(&target, &mine_meta, &mine_plan, Some(theirs_meta.revision_id), &env.scratch()).unwrap();
+    store::save_atomic(
+        &target,
+        &mine_meta,
+        &mine_plan,
+        Some(theirs_meta.revision_id),
+        &env.scratch(),
+    )
+    .unwrap();
 }
 
 #[test]
