@@ -71,5 +71,104 @@ fn bench(cr: &mut Criterion) {
     cr.bench_function("json/import_500_goals", |b| b.iter(|| json::import(black_box(&text)).unwrap()));
 }
 
-criterion_group!(benches, bench);
+/// The funnel of a 12-month plan for 3 tiers × 3 channels (9 segments), and its cash-in schedule.
+fn funnel_cashin(cr: &mut Criterion) {
+    use rust_decimal::Decimal;
+    use salesplan_core::engine::cashin::{self, CashInInput, PaymentTerm};
+    use salesplan_core::engine::funnel::{self, FunnelInput, MonthAmount, RepeatRevenue};
+    let year: Vec<MonthAmount> = (1..=12)
+        .map(|m| MonthAmount {
+            month: NaiveDate::from_ymd_opt(2026, m, 1).unwrap(),
+            amount: Decimal::new(1_000_000 + i64::from(m) * 37_501, 0),
+        })
+        .collect();
+    let segments: Vec<FunnelInput> = (0..9)
+        .map(|i| FunnelInput {
+            segment: format!("tier {} × channel {}", i / 3, i % 3),
+            targets: year.clone(),
+            repeat: RepeatRevenue::Share { share: Decimal::new(30, 2) },
+            deal_size: Decimal::new(50_000 + i * 1_000, 0),
+            lead_to_opportunity: Decimal::new(20, 2),
+            opportunity_to_deal: Decimal::new(25, 2),
+            sales_cycle_days: 45,
+            lead_to_opportunity_days: 10,
+        })
+        .collect();
+    cr.bench_function("funnel/12_months_9_segments", |b| {
+        b.iter(|| black_box(&segments).iter().map(funnel::plan).collect::<Vec<_>>())
+    });
+    let terms = vec![
+        PaymentTerm { share: Decimal::new(30, 2), days: 0 },
+        PaymentTerm { share: Decimal::new(50, 2), days: 30 },
+        PaymentTerm { share: Decimal::new(20, 2), days: 90 },
+    ];
+    let input = CashInInput {
+        bookings: year,
+        terms,
+        bad_debt_share: Decimal::new(1, 2),
+        opening_receivables: Decimal::new(2_500_000, 0),
+        opening_profile: Vec::new(),
+        minor_units: 2,
+    };
+    cr.bench_function("cashin/12_months", |b| b.iter(|| cashin::schedule(black_box(&input))));
+}
+
+/// Allocation and phasing: a target over 1,000 members (reps), and a year phased to days.
+fn bench_allocation(cr: &mut Criterion) {
+    use rust_decimal::Decimal;
+    use salesplan_core::engine::allocation::{self, DecompositionInput, DecompositionMember, DecompositionMethod};
+    use salesplan_core::engine::phasing::{self, HistoryMonth, PhasingInput, Seasonality};
+    use salesplan_core::model::WorkCalendar;
+
+    let total = Decimal::new(1_300_000_000, 2); // 13,000,000.00
+    // Uneven history per rep with two decimals, so the remainders differ.
+    let history: Vec<Decimal> = (0..1000i64).map(|i| Decimal::new(1_000_000 + i * 7_919 % 500_000, 2)).collect();
+    let weights: Vec<_> = history.iter().copied().map(Some).collect();
+    let members: Vec<DecompositionMember> = history
+        .iter()
+        .enumerate()
+        .map(|(i, h)| DecompositionMember {
+            id: format!("rep-{i}"),
+            name: format!("销售 {i}"),
+            locked: (i % 50 == 0).then(|| Decimal::new(1_000_000, 2)),
+            manual_amount: None,
+            manual_percent: None,
+            baseline: Some(*h),
+            adjustment: Some(Decimal::new(100 + (i as i64 % 21) - 10, 2)),
+            commitment: Some(Decimal::new(1_300_000, 0)),
+        })
+        .collect();
+    let input = DecompositionInput {
+        total,
+        minor_units: 2,
+        method: DecompositionMethod::HistoryShareAdjusted,
+        over_assignment: Decimal::TEN,
+        members,
+    };
+    let year = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let history_months: Vec<HistoryMonth> = (0..24u32)
+        .map(|m| HistoryMonth {
+            month: year.checked_sub_months(chrono::Months::new(24 - m)).unwrap(),
+            amount: Decimal::from(800_000 + i64::from(m % 12) * 50_000),
+        })
+        .collect();
+    let phasing_input = PhasingInput {
+        total,
+        minor_units: 2,
+        period_start: year,
+        period_end: NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+        seasonality: Seasonality::History { history: history_months, years: vec![2024, 2025] },
+        calendar: WorkCalendar { weekdays: vec![1, 2, 3, 4, 5], holidays: vec![], extra_workdays: vec![] },
+    };
+
+    let mut group = cr.benchmark_group("allocation");
+    group.bench_function("allocate_1000_members", |b| {
+        b.iter(|| allocation::allocate(black_box(total), black_box(&weights), 2).unwrap())
+    });
+    group.bench_function("decompose_1000_members", |b| b.iter(|| allocation::decompose(black_box(&input))));
+    group.bench_function("phase_year_to_days", |b| b.iter(|| phasing::phase(black_box(&phasing_input))));
+    group.finish();
+}
+
+criterion_group!(benches, bench, funnel_cashin, bench_allocation);
 criterion_main!(benches);

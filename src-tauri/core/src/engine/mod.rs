@@ -2,9 +2,13 @@
 //!
 //! One module per plan section. Nothing here does I/O or reads the clock.
 
+pub mod allocation;
 pub mod baseline;
+pub mod cashin;
 pub mod findings;
+pub mod funnel;
 pub mod header;
+pub mod phasing;
 pub mod targets;
 
 use crate::model::Plan;
