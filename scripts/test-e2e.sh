@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
+. scripts/env.sh
 
 echo "test-e2e: building the UI"
 (cd ui && npm run build)

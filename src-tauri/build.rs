@@ -4,6 +4,7 @@
 /// Every command the shell registers; the capability file must allow each of them.
 const COMMANDS: &[&str] = &[
     "get_document",
+    "take_startup_error",
     "new_plan",
     "open_plan_dialog",
     "open_plan_path",

@@ -32,6 +32,7 @@ fn main() {
         .on_window_event(window::on_event)
         .invoke_handler(tauri::generate_handler![
             commands::document::get_document,
+            commands::document::take_startup_error,
             commands::document::edit_plan,
             commands::document::undo,
             commands::document::redo,

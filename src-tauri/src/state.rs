@@ -2,6 +2,7 @@
 
 use salesplan_core::clock::{Clock, SystemClock};
 use salesplan_core::document::Document;
+use salesplan_core::error::IpcError;
 use salesplan_core::prefs::Prefs;
 use salesplan_core::store::{self, recovery::WorkingCopy};
 use salesplan_core::template::{self, Template};
@@ -25,6 +26,8 @@ pub struct AppState {
     pub prefs: Mutex<Prefs>,
     pub paths: Paths,
     pub clock: SystemClock,
+    /// Why the file given on the command line could not be opened, until the UI shows it.
+    pub startup_error: Mutex<Option<IpcError>>,
 }
 
 impl AppState {
@@ -40,15 +43,24 @@ impl AppState {
         let prefs = Prefs::load(&paths.prefs);
         let clock = SystemClock;
         let locale = effective_locale(&prefs);
+        let mut startup_error = None;
         let doc = match file.map(|f| store::read_plan_file(f, &paths.scratch).map(|l| Document::opened(l, f))) {
             Some(Ok(doc)) => doc,
             Some(Err(e)) => {
+                let e = e.at(file.unwrap_or(Path::new("")));
                 eprintln!("salesplan-studio: {e}");
+                startup_error = Some(IpcError::from(e));
                 new_document(Template::Q4Growth, &locale, &clock)
             }
             None => new_document(Template::Q4Growth, &locale, &clock),
         };
-        let state = AppState { doc: Mutex::new(doc), prefs: Mutex::new(prefs), paths, clock };
+        let state = AppState {
+            doc: Mutex::new(doc),
+            prefs: Mutex::new(prefs),
+            paths,
+            clock,
+            startup_error: Mutex::new(startup_error),
+        };
         state.attach_working_copy(&mut state.doc.lock().unwrap());
         if let Some(f) = file.filter(|_| state.doc.lock().unwrap().path().is_some()) {
             state.remember(f);

@@ -9,8 +9,7 @@ pub fn refresh_title(app: &AppHandle, state: &AppState) {
     let doc = state.doc.lock().unwrap();
     let untitled = if state.locale() == "zh-CN" { "未命名" } else { "Untitled" };
     let name = doc.path().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| untitled.into());
-    let view_dirty = doc.is_dirty() && !doc.is_pristine();
-    let title = format!("{name}{} — Sales Plan Studio", if view_dirty { " •" } else { "" });
+    let title = format!("{name}{} — Sales Plan Studio", if doc.has_unsaved_work() { " •" } else { "" });
     if let Some(w) = app.get_webview_window("main") {
         let _ = w.set_title(&title);
     }
@@ -21,7 +20,7 @@ pub fn on_event(window: &Window, event: &WindowEvent) {
     if let WindowEvent::CloseRequested { api, .. } = event {
         let state = window.app_handle().state::<Arc<AppState>>();
         let mut doc = state.doc.lock().unwrap();
-        if doc.is_dirty() && !doc.is_pristine() {
+        if doc.has_unsaved_work() {
             api.prevent_close();
             let _ = window.emit("close-requested", ());
         } else if let Some(wc) = doc.take_working_copy() {

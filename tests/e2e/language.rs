@@ -25,7 +25,7 @@ async fn tour(app: &App, locale: &str) {
     }
     app.click("nav-strategies").await;
     let note = app.wait_for("step-unavailable").await;
-    let text = note.text().await.unwrap_or_default();
+    let text = app.inner_text(&note).await.unwrap_or_default();
     assert!(!text.trim().is_empty(), "{locale}: step-unavailable says nothing");
     if locale == "zh-CN" {
         assert!(has_cjk(&text), "zh-CN: step-unavailable is not in Chinese: {text:?}");

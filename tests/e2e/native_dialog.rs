@@ -41,6 +41,7 @@ async fn native_gtk_dialog() {
     let window = wait_new_window(&app, &before).await;
     let name = xdotool(&["getwindowname", &window]);
     eprintln!("file chooser window {window}: {:?}", name.trim());
+    assert!(name.contains("Open") || name.contains("打开"), "the new window is not the Open dialog: {:?}", name.trim());
     tokio::time::sleep(Duration::from_millis(700)).await; // let GTK draw it
     ctx.screen_shot("gtk-open-dialog");
 

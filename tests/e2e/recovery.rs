@@ -23,19 +23,20 @@ async fn recovery_after_kill() {
     eprintln!("killed app pid(s) {pids:?} with SIGKILL");
 
     let app = ctx.start(&launch).await;
-    let dialog = app.wait_for("recovery-dialog").await;
+    let dialog = app.wait_dialog("recovery-dialog").await;
     app.wait_for("recovery-restore").await;
     app.wait_for("recovery-discard").await;
     app.shot("recovery-dialog").await;
-    let text = dialog.text().await.unwrap_or_default();
+    let text = app.inner_text(&dialog).await.unwrap_or_default();
     assert!(text.contains(EDITED), "the recovery dialog does not name the plan ({EDITED:?}): {text:?}");
 
     app.click("recovery-restore").await;
     app.wait_gone("recovery-dialog").await;
     app.wait_text("plan-title", "shows the restored title", |t| t.contains(EDITED)).await;
+    app.shot("restored").await;
     app.nav("header").await;
+    app.shot("restored-header").await;
     assert_eq!(app.value("header-title").await, EDITED, "restored title input");
     assert!(app.exists("dirty-indicator").await, "restored work was never saved, yet the plan is not marked dirty");
-    app.shot("restored").await;
     app.stop().await;
 }

@@ -24,7 +24,7 @@ async fn unsaved_changes_prompt() {
     app.shot("edited").await;
 
     app.click("btn-new").await;
-    app.wait_for("unsaved-dialog").await;
+    app.wait_dialog("unsaved-dialog").await;
     app.wait_for("unsaved-save").await;
     app.wait_for("unsaved-discard").await;
     app.shot("unsaved-dialog").await;
@@ -37,7 +37,7 @@ async fn unsaved_changes_prompt() {
     // The keyboard route asks too.
     app.pause_between_repeats().await;
     app.shortcut(&[K::Control], "n").await;
-    app.wait_for("unsaved-dialog").await;
+    app.wait_dialog("unsaved-dialog").await;
     app.shot("unsaved-dialog-ctrl-n").await;
     app.click("unsaved-cancel").await;
     app.wait_gone("unsaved-dialog").await;

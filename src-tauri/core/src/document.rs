@@ -36,6 +36,8 @@ pub struct Document {
     /// The plan as it is on disk (None for a plan never saved).
     saved: Option<Plan>,
     read_only_reason: Option<String>,
+    /// Made by [`Document::new`] and not edited since: closing it loses nothing.
+    fresh: bool,
     undo: Vec<Plan>,
     redo: Vec<Plan>,
     last_edit: Option<(String, DateTime<Utc>)>,
@@ -80,7 +82,9 @@ impl Document {
             saved_at: clock.now(),
             author: author.into(),
         };
-        Self::build(plan, meta, None, None, None)
+        let mut doc = Self::build(plan, meta, None, None, None);
+        doc.fresh = true;
+        doc
     }
 
     /// A plan opened from `path`.
@@ -111,6 +115,7 @@ impl Document {
             disk_revision,
             saved,
             read_only_reason: None,
+            fresh: false,
             undo: vec![],
             redo: vec![],
             last_edit: None,
@@ -144,9 +149,15 @@ impl Document {
         self.saved.as_ref() != Some(&self.plan)
     }
 
-    /// True when a never-saved plan has no edits yet (closing it loses nothing).
+    /// True when closing would lose work: unsaved changes that are not an untouched new plan.
+    pub fn has_unsaved_work(&self) -> bool {
+        self.is_dirty() && !self.is_pristine()
+    }
+
+    /// True for a new plan with no edits yet (closing it loses nothing). A plan restored
+    /// from a working copy is never pristine: it is exactly the work at risk.
     pub fn is_pristine(&self) -> bool {
-        self.path.is_none() && self.undo.is_empty()
+        self.fresh && self.path.is_none() && self.undo.is_empty()
     }
 
     /// Attaches a working copy and records the current state into it.
@@ -162,7 +173,7 @@ impl Document {
 
     fn record(&mut self, now: DateTime<Utc>) {
         if let Some(w) = &self.working {
-            let dirty = self.is_dirty() && !self.is_pristine();
+            let dirty = self.has_unsaved_work();
             self.recovery_error = w.record(&self.meta, &self.plan, self.path.as_deref(), dirty, now).err().map(|e| e.to_string());
         }
     }
@@ -265,7 +276,7 @@ impl Document {
             report: engine::evaluate(&self.plan),
             file_path: self.path.as_ref().map(|p| p.display().to_string()),
             file_name: self.path.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()),
-            dirty: self.is_dirty() && !self.is_pristine(),
+            dirty: self.has_unsaved_work(),
             read_only_reason: self.read_only_reason.clone(),
             can_undo: !self.undo.is_empty() && self.read_only_reason.is_none(),
             can_redo: !self.redo.is_empty() && self.read_only_reason.is_none(),

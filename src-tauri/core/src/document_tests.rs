@@ -131,3 +131,14 @@ fn the_template_has_no_error_findings_in_either_language() {
         assert_eq!(report.goals[1].growth, Some("0.3".parse().unwrap()));
     }
 }
+
+#[test]
+fn a_restored_plan_counts_as_unsaved_work() {
+    let c = clock();
+    let d0 = doc(&c);
+    let d = Document::restored(d0.plan().clone(), d0.meta().clone(), None);
+    assert!(!d.is_pristine());
+    assert!(d.view().dirty, "restored work must be saved or discarded explicitly");
+    let from_file = Document::restored(d0.plan().clone(), d0.meta().clone(), Some("/tmp/p.salesplan".into()));
+    assert!(from_file.view().dirty);
+}

@@ -6,6 +6,7 @@ use crate::window::refresh_title;
 use salesplan_core::clock::Clock;
 use salesplan_core::document::{Document, DocumentView};
 use salesplan_core::edit::PlanEdit;
+use salesplan_core::error::IpcError;
 use std::sync::Arc;
 use tauri::{AppHandle, State};
 
@@ -14,6 +15,12 @@ use tauri::{AppHandle, State};
 pub async fn get_document(state: State<'_, Arc<AppState>>) -> CmdResult<DocumentView> {
     report_startup_once();
     blocking(&state, |s| Ok(s.doc.lock().unwrap().view())).await
+}
+
+/// Why the file named on the command line could not be opened (once; then `None`).
+#[tauri::command]
+pub async fn take_startup_error(state: State<'_, Arc<AppState>>) -> CmdResult<Option<IpcError>> {
+    Ok(state.startup_error.lock().unwrap().take())
 }
 
 /// Applies one edit; the plan is unchanged when the edit is refused.

@@ -1,6 +1,7 @@
 // The shape every IPC backend implements: the desktop shell (tauri.ts) or, in a plain browser
 // during development only, the mock (mock.ts).
 import type { DocumentView } from "../bindings/DocumentView";
+import type { IpcError } from "../bindings/IpcError";
 import type { PlanEdit } from "../bindings/PlanEdit";
 import type { Prefs } from "../bindings/Prefs";
 import type { PrefsPatch } from "../bindings/PrefsPatch";
@@ -11,6 +12,8 @@ export type Unlisten = () => void;
 
 export interface Backend {
   getDocument(): Promise<DocumentView>;
+  /** Why the file named on the command line could not be opened (once), or null. */
+  takeStartupError(): Promise<IpcError | null>;
   newPlan(template: Template, locale: string): Promise<DocumentView>;
   openPlanDialog(): Promise<DocumentView | null>;
   openPlanPath(path: string): Promise<DocumentView>;

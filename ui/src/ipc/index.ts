@@ -53,6 +53,7 @@ export function toIpcError(e: unknown): IpcError {
 
 export const ipc: Backend = {
   getDocument: () => b().getDocument(),
+  takeStartupError: () => b().takeStartupError(),
   newPlan: (t, l) => b().newPlan(t, l),
   openPlanDialog: () => b().openPlanDialog(),
   openPlanPath: (p) => b().openPlanPath(p),

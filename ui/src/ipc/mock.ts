@@ -200,6 +200,7 @@ export const mockBackend: Backend = {
   },
   undo: async () => { const p = undoStack.pop(); if (p) { redoStack.push(plan); plan = p; } return delay(view()); },
   redo: async () => { const p = redoStack.pop(); if (p) { undoStack.push(plan); plan = p; } return delay(view()); },
+  takeStartupError: async () => null,
   listRecovery: async () => delay([...recovery]),
   restoreRecovery: async (rid) => { recovery = recovery.filter((r) => r.id !== rid); const v = fresh(template(true), null); return delay(v); },
   discardRecovery: async (rid) => { recovery = recovery.filter((r) => r.id !== rid); },

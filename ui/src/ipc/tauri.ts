@@ -5,6 +5,7 @@ import type { Backend } from "./backend";
 
 export const tauriBackend: Backend = {
   getDocument: () => invoke("get_document"),
+  takeStartupError: () => invoke("take_startup_error"),
   newPlan: (template, locale) => invoke("new_plan", { template, locale }),
   openPlanDialog: () => invoke("open_plan_dialog"),
   openPlanPath: (path) => invoke("open_plan_path", { path }),
