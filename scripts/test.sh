@@ -12,6 +12,9 @@ step() { printf '\n==> %s\n' "$*"; }
 step "architecture invariants"
 ./scripts/check-invariants.sh
 
+step "formatting"
+cargo fmt --all --check
+
 step "core and CLI tests"
 cargo test -p salesplan-core -p salesplan-cli
 

@@ -39,7 +39,11 @@ pub fn pick_save(app: &AppHandle, locale: &str, name: &str) -> Option<PathBuf> {
                 .and_then(|p| p.into_path().ok())
         }
     }?;
-    Some(if chosen.extension().is_some() { chosen } else { chosen.with_extension(EXTENSION) })
+    Some(if chosen.extension().is_some() {
+        chosen
+    } else {
+        chosen.with_extension(EXTENSION)
+    })
 }
 
 fn labels(locale: &str, kind: &str) -> (&'static str, &'static str) {
@@ -53,9 +57,22 @@ fn labels(locale: &str, kind: &str) -> (&'static str, &'static str) {
 
 /// A file-name-safe stem from a plan title.
 fn file_stem(title: &str) -> String {
-    let cleaned: String = title.chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect();
+    let cleaned: String = title
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
     let trimmed = cleaned.trim();
-    if trimmed.is_empty() { "plan".into() } else { trimmed.chars().take(80).collect() }
+    if trimmed.is_empty() {
+        "plan".into()
+    } else {
+        trimmed.chars().take(80).collect()
+    }
 }
 
 /// Pops the next scripted answer: `None` when there is no script (use the real dialog).
@@ -66,7 +83,11 @@ fn scripted_answer() -> Option<Option<PathBuf>> {
     let first = lines.next().unwrap_or("").trim().to_string();
     let rest: Vec<&str> = lines.collect();
     let _ = std::fs::write(&script, rest.join("\n"));
-    Some(if first.is_empty() || first == "CANCEL" { None } else { Some(PathBuf::from(first)) })
+    Some(if first.is_empty() || first == "CANCEL" {
+        None
+    } else {
+        Some(PathBuf::from(first))
+    })
 }
 
 #[cfg(test)]

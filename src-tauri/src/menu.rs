@@ -21,7 +21,13 @@ fn build<R: Runtime>(app: &AppHandle<R>, zh: bool, recent: &[String]) -> tauri::
 
     let recent_menu = Submenu::with_id(app, "recent", l("最近打开", "Open Recent"), !recent.is_empty())?;
     for path in recent {
-        recent_menu.append(&MenuItem::with_id(app, format!("open_recent:{path}"), path, true, None::<&str>)?)?;
+        recent_menu.append(&MenuItem::with_id(
+            app,
+            format!("open_recent:{path}"),
+            path,
+            true,
+            None::<&str>,
+        )?)?;
     }
     let file = Submenu::with_items(
         app,

@@ -37,7 +37,11 @@ impl AppState {
             Some(dir) => PathBuf::from(dir),
             None => app.path().app_data_dir()?,
         };
-        let paths = Paths { sessions: data.join("sessions"), scratch: data.join("scratch"), prefs: data.join("prefs.json") };
+        let paths = Paths {
+            sessions: data.join("sessions"),
+            scratch: data.join("scratch"),
+            prefs: data.join("prefs.json"),
+        };
         std::fs::create_dir_all(&paths.sessions)?;
         sweep_stale_scratch(&paths.scratch);
         let prefs = Prefs::load(&paths.prefs);
@@ -96,7 +100,9 @@ impl AppState {
 
     /// The author name written into saved files.
     pub fn author(&self) -> String {
-        std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default()
+        std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_default()
     }
 
     /// The locale the UI shows.
@@ -117,17 +123,31 @@ pub fn effective_locale(prefs: &Prefs) -> String {
     if let Some(l) = &prefs.locale {
         return l.clone();
     }
-    let lang = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
-    if lang.is_some_and(|l| l.starts_with("zh")) { "zh-CN" } else { "en" }.to_string()
+    let lang = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
+    if lang.is_some_and(|l| l.starts_with("zh")) {
+        "zh-CN"
+    } else {
+        "en"
+    }
+    .to_string()
 }
 
 /// Removes private copies left in the scratch folder by a read that was killed midway. Only
 /// files older than an hour go, so a second running instance's open in progress is untouched.
 fn sweep_stale_scratch(scratch: &Path) {
-    let Ok(entries) = std::fs::read_dir(scratch) else { return };
+    let Ok(entries) = std::fs::read_dir(scratch) else {
+        return;
+    };
     let hour = std::time::Duration::from_secs(3600);
     for entry in entries.flatten() {
-        let stale = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age > hour);
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > hour);
         if stale {
             let _ = std::fs::remove_file(entry.path());
         }

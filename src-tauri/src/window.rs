@@ -7,9 +7,20 @@ use tauri::{AppHandle, Emitter, Manager, Window, WindowEvent};
 /// Sets the title to "name • — Sales Plan Studio" (• while there are unsaved changes).
 pub fn refresh_title(app: &AppHandle, state: &AppState) {
     let doc = state.doc.lock().unwrap();
-    let untitled = if state.locale() == "zh-CN" { "未命名" } else { "Untitled" };
-    let name = doc.path().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| untitled.into());
-    let title = format!("{name}{} — Sales Plan Studio", if doc.has_unsaved_work() { " •" } else { "" });
+    let untitled = if state.locale() == "zh-CN" {
+        "未命名"
+    } else {
+        "Untitled"
+    };
+    let name = doc
+        .path()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| untitled.into());
+    let title = format!(
+        "{name}{} — Sales Plan Studio",
+        if doc.has_unsaved_work() { " •" } else { "" }
+    );
     if let Some(w) = app.get_webview_window("main") {
         let _ = w.set_title(&title);
     }

@@ -36,16 +36,42 @@ async fn bad_file_keeps_previous_plan() {
         app.wait_for("error-banner").await;
         let message = app.text("error-message").await;
         let heading = app.text("error-title").await;
-        app.shot(&format!("error-{}", name.trim_end_matches(".salesplan"))).await;
+        app.shot(&format!("error-{}", name.trim_end_matches(".salesplan")))
+            .await;
         eprintln!("{name}: [{heading}] {message}");
         assert!(!message.trim().is_empty(), "{name}: the error banner has no message");
-        assert!(!message.contains("panicked") && !message.contains("todo"), "{name}: message leaks a crash: {message}");
-        assert_eq!(app.text("plan-title").await, title, "{name}: opening a bad file replaced the open plan");
-        assert_eq!(app.try_text("file-name").await, file_name, "{name}: opening a bad file changed the file name shown");
-        assert!(!app.exists("dirty-indicator").await, "{name}: opening a bad file made the plan dirty");
-        assert_eq!(std::fs::read(&path).expect("bad file still there"), *bytes, "{name}: the app changed the file");
-        assert_eq!(listing(&dir), before, "{name}: the app created or removed files beside it");
-        assert!(app.pending_dialog_answers().is_empty(), "{name}: the open dialog did not take its answer");
+        assert!(
+            !message.contains("panicked") && !message.contains("todo"),
+            "{name}: message leaks a crash: {message}"
+        );
+        assert_eq!(
+            app.text("plan-title").await,
+            title,
+            "{name}: opening a bad file replaced the open plan"
+        );
+        assert_eq!(
+            app.try_text("file-name").await,
+            file_name,
+            "{name}: opening a bad file changed the file name shown"
+        );
+        assert!(
+            !app.exists("dirty-indicator").await,
+            "{name}: opening a bad file made the plan dirty"
+        );
+        assert_eq!(
+            std::fs::read(&path).expect("bad file still there"),
+            *bytes,
+            "{name}: the app changed the file"
+        );
+        assert_eq!(
+            listing(&dir),
+            before,
+            "{name}: the app created or removed files beside it"
+        );
+        assert!(
+            app.pending_dialog_answers().is_empty(),
+            "{name}: the open dialog did not take its answer"
+        );
         app.click("error-dismiss").await;
         app.wait_gone("error-banner").await;
         messages.push(message);
@@ -59,16 +85,30 @@ async fn bad_file_keeps_previous_plan() {
     })
     .await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    assert!(!app.exists("error-banner").await, "cancelling the open dialog showed an error");
-    assert_eq!(app.text("plan-title").await, title, "cancelling the open dialog replaced the plan");
+    assert!(
+        !app.exists("error-banner").await,
+        "cancelling the open dialog showed an error"
+    );
+    assert_eq!(
+        app.text("plan-title").await,
+        title,
+        "cancelling the open dialog replaced the plan"
+    );
     app.shot("open-cancelled").await;
 
     // file-format.md: a zero-byte file gets a message of its own.
-    assert_ne!(messages[0], messages[1], "the zero-byte file and the PDF got the same message");
+    assert_ne!(
+        messages[0], messages[1],
+        "the zero-byte file and the PDF got the same message"
+    );
 
     // The plan is still the template and still editable after all that.
     app.nav("targets").await;
-    assert_eq!(app.all("[data-testid=\"goal-card\"]").await.len(), 2, "goal cards after the failed opens");
+    assert_eq!(
+        app.all("[data-testid=\"goal-card\"]").await.len(),
+        2,
+        "goal cards after the failed opens"
+    );
     app.shot("after").await;
     app.stop().await;
 }
@@ -90,8 +130,19 @@ async fn bad_file_on_command_line() {
     app.shot("error").await;
     assert!(!message.trim().is_empty(), "the error banner has no message");
     let file_name = app.try_text("file-name").await.unwrap_or_default();
-    assert!(!file_name.contains("empty"), "the broken file is shown as the open file: {file_name:?}");
-    assert_eq!(std::fs::read(&path).expect("still there"), b"", "the app changed the broken file");
-    assert_eq!(listing(&dir), vec!["empty.salesplan"], "the app created files beside the broken file");
+    assert!(
+        !file_name.contains("empty"),
+        "the broken file is shown as the open file: {file_name:?}"
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("still there"),
+        b"",
+        "the app changed the broken file"
+    );
+    assert_eq!(
+        listing(&dir),
+        vec!["empty.salesplan"],
+        "the app created files beside the broken file"
+    );
     app.stop().await;
 }

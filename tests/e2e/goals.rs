@@ -15,7 +15,10 @@ async fn bookings_input(app: &App, field: &str) -> String {
     let card = app.wait_for_css(BOOKINGS_CARD).await;
     let input = match card.find(fantoccini::Locator::Css(&tid(field))).await {
         Ok(el) => el,
-        Err(e) => app.fail(format!("{field} missing in the bookings goal card: {e}")).await,
+        Err(e) => {
+            app.fail(format!("{field} missing in the bookings goal card: {e}"))
+                .await
+        }
     };
     App::value_of(&input).await
 }
@@ -23,15 +26,19 @@ async fn bookings_input(app: &App, field: &str) -> String {
 /// Text or attribute of a computed element inside the bookings goal card, polled until `pred`.
 async fn wait_bookings(app: &App, field: &str, attr: Option<&str>, what: &str, pred: impl Fn(&str) -> bool) -> String {
     let pred = &pred;
-    app.wait_until(&format!("bookings card {field} {what}"), crate::harness::UI_TIMEOUT, || async move {
-        let card = app.client().find(fantoccini::Locator::Css(BOOKINGS_CARD)).await.ok()?;
-        let el = card.find(fantoccini::Locator::Css(&tid(field))).await.ok()?;
-        let v = match attr {
-            Some(a) => el.attr(a).await.ok()??,
-            None => app.inner_text(&el).await?,
-        };
-        pred(&v).then_some(v)
-    })
+    app.wait_until(
+        &format!("bookings card {field} {what}"),
+        crate::harness::UI_TIMEOUT,
+        || async move {
+            let card = app.client().find(fantoccini::Locator::Css(BOOKINGS_CARD)).await.ok()?;
+            let el = card.find(fantoccini::Locator::Css(&tid(field))).await.ok()?;
+            let v = match attr {
+                Some(a) => el.attr(a).await.ok()??,
+                None => app.inner_text(&el).await?,
+            };
+            pred(&v).then_some(v)
+        },
+    )
     .await
 }
 
@@ -41,8 +48,11 @@ fn is_number(text: &str, n: i64) -> bool {
 
 /// Files in a folder, sorted.
 pub fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> =
-        std::fs::read_dir(dir).expect("read dir").flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     names
 }
@@ -59,29 +69,60 @@ async fn new_plan_goals_save_reopen() {
         TEMPLATE_TITLES.iter().any(|t| start_title.contains(t)),
         "without a file the app should start on the Q4 template; plan-title is {start_title:?}"
     );
-    assert!(!app.exists("dirty-indicator").await, "a freshly started app shows unsaved changes");
-    assert!(!app.exists("error-banner").await, "a freshly started app shows an error");
+    assert!(
+        !app.exists("dirty-indicator").await,
+        "a freshly started app shows unsaved changes"
+    );
+    assert!(
+        !app.exists("error-banner").await,
+        "a freshly started app shows an error"
+    );
     app.nav("targets").await;
     app.shot("start-targets").await;
-    assert_eq!(app.all(&tid("goal-card")).await.len(), 2, "the start plan lacks the template's two company goals");
+    assert_eq!(
+        app.all(&tid("goal-card")).await.len(),
+        2,
+        "the start plan lacks the template's two company goals"
+    );
 
     // New plan from the template.
     app.new_from_template().await;
     let title = app.text("plan-title").await;
-    assert!(TEMPLATE_TITLES.iter().any(|t| title.contains(t)), "template plan title is {title:?}");
+    assert!(
+        TEMPLATE_TITLES.iter().any(|t| title.contains(t)),
+        "template plan title is {title:?}"
+    );
     app.nav("targets").await;
     app.shot("targets-template").await;
-    assert!(is_number(&bookings_input(&app, "goal-baseline").await, 10_000_000), "template bookings baseline");
-    assert!(is_number(&bookings_input(&app, "goal-target").await, 13_000_000), "template bookings target");
-    wait_bookings(&app, "goal-growth", None, "shows 30 %", |t| is_number(t, 30) && t.contains('%')).await;
+    assert!(
+        is_number(&bookings_input(&app, "goal-baseline").await, 10_000_000),
+        "template bookings baseline"
+    );
+    assert!(
+        is_number(&bookings_input(&app, "goal-target").await, 13_000_000),
+        "template bookings target"
+    );
+    wait_bookings(&app, "goal-growth", None, "shows 30 %", |t| {
+        is_number(t, 30) && t.contains('%')
+    })
+    .await;
     wait_bookings(&app, "goal-band", Some("data-band"), "is stretch", |b| b == "stretch").await;
 
     // Target 14,000,000 on a 10,000,000 baseline: +40 %, the aggressive threshold (≥ 40 %).
     let card = app.wait_for_css(BOOKINGS_CARD).await;
-    let target = card.find(fantoccini::Locator::Css(&tid("goal-target"))).await.expect("goal-target");
+    let target = card
+        .find(fantoccini::Locator::Css(&tid("goal-target")))
+        .await
+        .expect("goal-target");
     app.type_into(&target, "14000000").await;
-    let growth = wait_bookings(&app, "goal-growth", None, "shows 40 %", |t| is_number(t, 40) && t.contains('%')).await;
-    wait_bookings(&app, "goal-band", Some("data-band"), "is aggressive", |b| b == "aggressive").await;
+    let growth = wait_bookings(&app, "goal-growth", None, "shows 40 %", |t| {
+        is_number(t, 40) && t.contains('%')
+    })
+    .await;
+    wait_bookings(&app, "goal-band", Some("data-band"), "is aggressive", |b| {
+        b == "aggressive"
+    })
+    .await;
     app.wait_for("dirty-indicator").await;
     eprintln!("growth shown: {growth:?}");
     app.shot("targets-aggressive").await;
@@ -92,19 +133,48 @@ async fn new_plan_goals_save_reopen() {
     app.answer_next_dialog(&path);
     app.click("btn-save-as").await;
     app.wait_gone("dirty-indicator").await;
-    app.wait_text("file-name", "names the saved file", |t| t.contains("q4-aggressive")).await;
+    app.wait_text("file-name", "names the saved file", |t| t.contains("q4-aggressive"))
+        .await;
     app.shot("saved").await;
-    assert!(app.pending_dialog_answers().is_empty(), "the save dialog did not take its answer");
-    assert!(path.is_file(), "save-as reported success but {} does not exist", path.display());
-    assert_eq!(listing(&plans), vec!["q4-aggressive.salesplan"], "save left other files beside the plan");
+    assert!(
+        app.pending_dialog_answers().is_empty(),
+        "the save dialog did not take its answer"
+    );
+    assert!(
+        path.is_file(),
+        "save-as reported success but {} does not exist",
+        path.display()
+    );
+    assert_eq!(
+        listing(&plans),
+        vec!["q4-aggressive.salesplan"],
+        "save left other files beside the plan"
+    );
 
     // The file holds what the UI showed.
     let scratch = ctx.dir("scratch");
     let loaded = salesplan_core::store::read_plan_file(&path, &scratch).expect("the saved file reads back");
-    let bookings = loaded.plan.goals.iter().find(|g| g.kind == GoalKind::Bookings).expect("bookings goal saved");
-    assert_eq!(bookings.target, Some(Decimal::from(14_000_000)), "saved bookings target");
-    assert_eq!(bookings.baseline, Some(Decimal::from(10_000_000)), "saved bookings baseline");
-    assert!(TEMPLATE_TITLES.contains(&loaded.plan.header.title.as_str()), "saved title {:?}", loaded.plan.header.title);
+    let bookings = loaded
+        .plan
+        .goals
+        .iter()
+        .find(|g| g.kind == GoalKind::Bookings)
+        .expect("bookings goal saved");
+    assert_eq!(
+        bookings.target,
+        Some(Decimal::from(14_000_000)),
+        "saved bookings target"
+    );
+    assert_eq!(
+        bookings.baseline,
+        Some(Decimal::from(10_000_000)),
+        "saved bookings baseline"
+    );
+    assert!(
+        TEMPLATE_TITLES.contains(&loaded.plan.header.title.as_str()),
+        "saved title {:?}",
+        loaded.plan.header.title
+    );
     assert!(!loaded.newer_version);
     app.stop().await;
 
@@ -112,11 +182,21 @@ async fn new_plan_goals_save_reopen() {
     let app = ctx.start(&ctx.launch()).await;
     app.answer_next_dialog(&path);
     app.click("btn-open").await;
-    app.wait_text("file-name", "names the opened file", |t| t.contains("q4-aggressive")).await;
+    app.wait_text("file-name", "names the opened file", |t| t.contains("q4-aggressive"))
+        .await;
     app.nav("targets").await;
-    assert!(is_number(&bookings_input(&app, "goal-target").await, 14_000_000), "reopened target (btn-open)");
-    wait_bookings(&app, "goal-band", Some("data-band"), "is aggressive", |b| b == "aggressive").await;
-    assert!(!app.exists("dirty-indicator").await, "a plan just opened shows unsaved changes");
+    assert!(
+        is_number(&bookings_input(&app, "goal-target").await, 14_000_000),
+        "reopened target (btn-open)"
+    );
+    wait_bookings(&app, "goal-band", Some("data-band"), "is aggressive", |b| {
+        b == "aggressive"
+    })
+    .await;
+    assert!(
+        !app.exists("dirty-indicator").await,
+        "a plan just opened shows unsaved changes"
+    );
     app.shot("reopened-btn-open").await;
     app.stop().await;
 
@@ -124,17 +204,29 @@ async fn new_plan_goals_save_reopen() {
     let mut launch = ctx.launch();
     launch.args = vec![path.display().to_string()];
     let app = ctx.start(&launch).await;
-    app.wait_text("file-name", "names the file given on the command line", |t| t.contains("q4-aggressive")).await;
+    app.wait_text("file-name", "names the file given on the command line", |t| {
+        t.contains("q4-aggressive")
+    })
+    .await;
     app.shot("reopened-arg").await;
     app.nav("targets").await;
     let shown = bookings_input(&app, "goal-target").await;
-    assert!(is_number(&shown, 14_000_000), "reopened target shows {shown:?}, want 14,000,000");
+    assert!(
+        is_number(&shown, 14_000_000),
+        "reopened target shows {shown:?}, want 14,000,000"
+    );
     wait_bookings(&app, "goal-growth", None, "shows 40 %", |t| is_number(t, 40)).await;
-    assert!(!app.exists("dirty-indicator").await, "a plan just opened shows unsaved changes");
+    assert!(
+        !app.exists("dirty-indicator").await,
+        "a plan just opened shows unsaved changes"
+    );
     app.shot("reopened-arg-targets").await;
     app.stop().await;
 
     // Opening and viewing must not have touched the file.
     let again = salesplan_core::store::read_plan_file(&path, &scratch).expect("reads back");
-    assert_eq!(again.meta.revision_id, loaded.meta.revision_id, "viewing the plan rewrote the file");
+    assert_eq!(
+        again.meta.revision_id, loaded.meta.revision_id,
+        "viewing the plan rewrote the file"
+    );
 }

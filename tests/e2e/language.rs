@@ -2,7 +2,17 @@
 
 use crate::harness::{App, TestCtx};
 
-const NAV: [&str; 9] = ["overview", "header", "targets", "support", "strategies", "actions", "resources", "talent", "execution"];
+const NAV: [&str; 9] = [
+    "overview",
+    "header",
+    "targets",
+    "support",
+    "strategies",
+    "actions",
+    "resources",
+    "talent",
+    "execution",
+];
 
 fn has_cjk(text: &str) -> bool {
     text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
@@ -36,7 +46,11 @@ async fn tour(app: &App, locale: &str) {
 }
 
 fn other(locale: &str) -> &'static str {
-    if locale == "zh-CN" { "en" } else { "zh-CN" }
+    if locale == "zh-CN" {
+        "en"
+    } else {
+        "zh-CN"
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -45,7 +59,10 @@ async fn switch_language() {
     let launch = ctx.launch();
     let app = ctx.start(&launch).await;
     let first = app.attr("app", "data-locale").await.unwrap_or_default();
-    assert!(first == "zh-CN" || first == "en", "data-locale is {first:?}, want zh-CN or en");
+    assert!(
+        first == "zh-CN" || first == "en",
+        "data-locale is {first:?}, want zh-CN or en"
+    );
 
     let mut labels = std::collections::HashMap::new();
     let mut locale = first.clone();
@@ -53,12 +70,18 @@ async fn switch_language() {
         let rail = rail_labels(&app).await;
         let targets = &rail[2];
         if locale == "zh-CN" {
-            assert!(targets.contains("目标"), "zh-CN: nav-targets reads {targets:?}, want 目标");
+            assert!(
+                targets.contains("目标"),
+                "zh-CN: nav-targets reads {targets:?}, want 目标"
+            );
             for (step, label) in NAV.iter().zip(&rail) {
                 assert!(has_cjk(label), "zh-CN: nav-{step} is not translated: {label:?}");
             }
         } else {
-            assert!(targets.to_lowercase().contains("targets"), "en: nav-targets reads {targets:?}, want Targets");
+            assert!(
+                targets.to_lowercase().contains("targets"),
+                "en: nav-targets reads {targets:?}, want Targets"
+            );
             for (step, label) in NAV.iter().zip(&rail) {
                 assert!(!has_cjk(label), "en: nav-{step} is still Chinese: {label:?}");
             }
@@ -68,18 +91,23 @@ async fn switch_language() {
 
         app.click("lang-switch").await;
         let next = other(&locale);
-        app.wait_attr("app", "data-locale", &format!("becomes {next}"), |v| v == next).await;
+        app.wait_attr("app", "data-locale", &format!("becomes {next}"), |v| v == next)
+            .await;
         locale = next.to_string();
     }
     assert_eq!(locale, first, "two switches should return to the first language");
     for (i, step) in NAV.iter().enumerate() {
-        assert_ne!(labels["zh-CN"][i], labels["en"][i], "nav-{step} reads the same in both languages");
+        assert_ne!(
+            labels["zh-CN"][i], labels["en"][i],
+            "nav-{step} reads the same in both languages"
+        );
     }
 
     // The choice is a preference: switch once more and restart on the same data folder.
     app.click("lang-switch").await;
     let chosen = other(&first);
-    app.wait_attr("app", "data-locale", &format!("becomes {chosen}"), |v| v == chosen).await;
+    app.wait_attr("app", "data-locale", &format!("becomes {chosen}"), |v| v == chosen)
+        .await;
     app.stop().await;
     let app = ctx.start(&launch).await;
     app.shot("after-restart").await;

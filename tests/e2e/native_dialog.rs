@@ -6,13 +6,20 @@ use std::process::Command;
 use std::time::Duration;
 
 fn xdotool(args: &[&str]) -> String {
-    let out = Command::new("xdotool").args(args).output().unwrap_or_else(|e| panic!("cannot run xdotool: {e}"));
+    let out = Command::new("xdotool")
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run xdotool: {e}"));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Visible top-level windows that have a name.
 fn visible_windows() -> BTreeSet<String> {
-    xdotool(&["search", "--onlyvisible", "--name", "."]).lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect()
+    xdotool(&["search", "--onlyvisible", "--name", "."])
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 async fn wait_new_window(app: &App, before: &BTreeSet<String>) -> String {
@@ -27,7 +34,12 @@ async fn native_gtk_dialog() {
     let ctx = TestCtx::new("native_gtk_dialog").await;
     let dir = ctx.dir("native");
     let path = dir.join("native-open.salesplan");
-    run_cli(&["new".as_ref(), "--template".as_ref(), "q4-growth".as_ref(), path.as_os_str()]);
+    run_cli(&[
+        "new".as_ref(),
+        "--template".as_ref(),
+        "q4-growth".as_ref(),
+        path.as_os_str(),
+    ]);
     assert!(path.is_file(), "`salesplan new` did not create {}", path.display());
     let bytes = std::fs::read(&path).expect("read plan");
 
@@ -41,7 +53,11 @@ async fn native_gtk_dialog() {
     let window = wait_new_window(&app, &before).await;
     let name = xdotool(&["getwindowname", &window]);
     eprintln!("file chooser window {window}: {:?}", name.trim());
-    assert!(name.contains("Open") || name.contains("打开"), "the new window is not the Open dialog: {:?}", name.trim());
+    assert!(
+        name.contains("Open") || name.contains("打开"),
+        "the new window is not the Open dialog: {:?}",
+        name.trim()
+    );
     tokio::time::sleep(Duration::from_millis(700)).await; // let GTK draw it
     ctx.screen_shot("gtk-open-dialog");
 
@@ -66,13 +82,26 @@ async fn native_gtk_dialog() {
         ctx.screen_shot("gtk-open-dialog-still-open");
         xdotool(&["key", "Return"]);
     }
-    app.wait_text("file-name", "names the file chosen in the GTK dialog", |t| t.contains("native-open")).await;
+    app.wait_text("file-name", "names the file chosen in the GTK dialog", |t| {
+        t.contains("native-open")
+    })
+    .await;
     let title = app.text("plan-title").await;
-    assert!(crate::goals::TEMPLATE_TITLES.iter().any(|t| title.contains(t)), "opened plan's title is {title:?}");
-    assert!(!app.exists("error-banner").await, "opening through the native dialog showed an error");
+    assert!(
+        crate::goals::TEMPLATE_TITLES.iter().any(|t| title.contains(t)),
+        "opened plan's title is {title:?}"
+    );
+    assert!(
+        !app.exists("error-banner").await,
+        "opening through the native dialog showed an error"
+    );
     assert!(!visible_windows().contains(&window), "the file chooser is still open");
     app.shot("opened").await;
     ctx.screen_shot("opened");
-    assert_eq!(std::fs::read(&path).expect("plan still there"), bytes, "opening the plan changed its file");
+    assert_eq!(
+        std::fs::read(&path).expect("plan still there"),
+        bytes,
+        "opening the plan changed its file"
+    );
     app.stop().await;
 }

@@ -13,13 +13,22 @@ async fn background(app: &App) -> String {
         }
         return getComputedStyle(document.body).backgroundColor;
     "#;
-    app.js(script).await.ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+    app.js(script)
+        .await
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
 }
 
 /// Rough brightness 0–255 of "rgb(r, g, b)" / "rgba(r, g, b, a)".
 fn brightness(css: &str) -> Option<f64> {
     let inner = css.split_once('(')?.1.trim_end_matches(')');
-    let parts: Vec<f64> = inner.split([',', ' ', '/']).filter(|s| !s.is_empty()).take(3).map(|s| s.trim().parse().ok()).collect::<Option<_>>()?;
+    let parts: Vec<f64> = inner
+        .split([',', ' ', '/'])
+        .filter(|s| !s.is_empty())
+        .take(3)
+        .map(|s| s.trim().parse().ok())
+        .collect::<Option<_>>()?;
     (parts.len() == 3).then(|| 0.299 * parts[0] + 0.587 * parts[1] + 0.114 * parts[2])
 }
 
@@ -40,13 +49,21 @@ async fn theme() {
         }
         app.click("theme-switch").await;
         let prev = theme.clone();
-        theme = app.wait_attr("app", "data-theme", &format!("changes from {prev}"), |v| v != prev).await;
+        theme = app
+            .wait_attr("app", "data-theme", &format!("changes from {prev}"), |v| v != prev)
+            .await;
         app.shot(&format!("theme-{theme}")).await;
         seen.push((theme.clone(), background(&app).await));
     }
     eprintln!("themes seen (data-theme, background): {seen:?}");
-    let dark = seen.iter().find(|(t, _)| t == "dark").unwrap_or_else(|| panic!("theme-switch never gave data-theme=dark: {seen:?}"));
-    let light = seen.iter().find(|(t, _)| t == "light").unwrap_or_else(|| panic!("theme-switch never gave data-theme=light: {seen:?}"));
+    let dark = seen
+        .iter()
+        .find(|(t, _)| t == "dark")
+        .unwrap_or_else(|| panic!("theme-switch never gave data-theme=dark: {seen:?}"));
+    let light = seen
+        .iter()
+        .find(|(t, _)| t == "light")
+        .unwrap_or_else(|| panic!("theme-switch never gave data-theme=light: {seen:?}"));
     let (bd, bl) = (brightness(&dark.1), brightness(&light.1));
     assert!(
         matches!((bd, bl), (Some(d), Some(l)) if d + 60.0 < l),
@@ -64,7 +81,11 @@ async fn theme() {
         app.click("theme-switch").await;
         app.wait_attr("app", "data-theme", "changes", |v| v != prev).await;
     }
-    assert_eq!(app.attr("app", "data-theme").await.as_deref(), Some("dark"), "cannot get back to dark");
+    assert_eq!(
+        app.attr("app", "data-theme").await.as_deref(),
+        Some("dark"),
+        "cannot get back to dark"
+    );
     for page in ["overview", "header", "targets"] {
         app.nav(page).await;
         app.shot(&format!("dark-{page}")).await;
@@ -72,6 +93,10 @@ async fn theme() {
     app.stop().await;
     let app = ctx.start(&launch).await;
     app.shot("after-restart").await;
-    assert_eq!(app.attr("app", "data-theme").await.as_deref(), Some("dark"), "the dark theme was not remembered");
+    assert_eq!(
+        app.attr("app", "data-theme").await.as_deref(),
+        Some("dark"),
+        "the dark theme was not remembered"
+    );
     app.stop().await;
 }

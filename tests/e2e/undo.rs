@@ -5,11 +5,15 @@ use std::time::Duration;
 
 /// Waits until the title input and the plan title both show `want`.
 async fn wait_title(app: &App, want: &str, after: &str) {
-    app.wait_until(&format!("title to be {want:?} after {after}"), UI_TIMEOUT, || async move {
-        let value = App::value_of(&app.try_find("header-title").await?).await;
-        let shown = app.try_text("plan-title").await?;
-        (value == want && shown.contains(want)).then_some(())
-    })
+    app.wait_until(
+        &format!("title to be {want:?} after {after}"),
+        UI_TIMEOUT,
+        || async move {
+            let value = App::value_of(&app.try_find("header-title").await?).await;
+            let shown = app.try_text("plan-title").await?;
+            (value == want && shown.contains(want)).then_some(())
+        },
+    )
     .await;
 }
 
@@ -26,7 +30,10 @@ async fn undo_redo() {
     let original = app.value("header-title").await;
     assert!(!original.is_empty(), "the template's title input is empty");
     app.shot("original").await;
-    assert!(!enabled(&app, "btn-undo").await, "btn-undo is enabled on a plan with no edits");
+    assert!(
+        !enabled(&app, "btn-undo").await,
+        "btn-undo is enabled on a plan with no edits"
+    );
 
     app.set_input("header-title", "Undo test A").await;
     wait_title(&app, "Undo test A", "the first edit").await;
@@ -46,7 +53,10 @@ async fn undo_redo() {
     app.click("btn-undo").await;
     wait_title(&app, &original, "btn-undo").await;
     app.shot("after-btn-undo").await;
-    assert!(!enabled(&app, "btn-undo").await, "btn-undo is still enabled with nothing left to undo");
+    assert!(
+        !enabled(&app, "btn-undo").await,
+        "btn-undo is still enabled with nothing left to undo"
+    );
     assert!(enabled(&app, "btn-redo").await, "btn-redo is disabled after two undos");
 
     app.shortcut(&[K::Control, K::Shift], "Z").await;
@@ -55,7 +65,10 @@ async fn undo_redo() {
     app.shortcut(&[K::Control, K::Shift], "Z").await;
     wait_title(&app, "Undo test B", "a second Ctrl+Shift+Z").await;
     app.shot("after-redo").await;
-    assert!(!enabled(&app, "btn-redo").await, "btn-redo is still enabled with nothing left to redo");
+    assert!(
+        !enabled(&app, "btn-redo").await,
+        "btn-redo is still enabled with nothing left to redo"
+    );
 
     app.pause_between_repeats().await;
     app.click("btn-undo").await;

@@ -5,10 +5,19 @@ use crate::harness::{App, TestCtx, K};
 const EDITED: &str = "Unsaved edit 未保存";
 
 async fn assert_plan_kept(app: &App, after: &str) {
-    assert!(!app.exists("new-plan-dialog").await, "{after}: the new-plan chooser opened anyway");
+    assert!(
+        !app.exists("new-plan-dialog").await,
+        "{after}: the new-plan chooser opened anyway"
+    );
     let shown = app.text("plan-title").await;
-    assert!(shown.contains(EDITED), "{after}: plan-title is {shown:?}, the edit is gone");
-    assert!(app.exists("dirty-indicator").await, "{after}: the plan no longer shows unsaved changes");
+    assert!(
+        shown.contains(EDITED),
+        "{after}: plan-title is {shown:?}, the edit is gone"
+    );
+    assert!(
+        app.exists("dirty-indicator").await,
+        "{after}: the plan no longer shows unsaved changes"
+    );
     assert_eq!(app.value("header-title").await, EDITED, "{after}: title input changed");
 }
 
@@ -19,7 +28,8 @@ async fn unsaved_changes_prompt() {
     app.new_from_template().await;
     app.nav("header").await;
     app.set_input("header-title", EDITED).await;
-    app.wait_text("plan-title", "shows the edit", |t| t.contains(EDITED)).await;
+    app.wait_text("plan-title", "shows the edit", |t| t.contains(EDITED))
+        .await;
     app.wait_for("dirty-indicator").await;
     app.shot("edited").await;
 
@@ -28,7 +38,10 @@ async fn unsaved_changes_prompt() {
     app.wait_for("unsaved-save").await;
     app.wait_for("unsaved-discard").await;
     app.shot("unsaved-dialog").await;
-    assert!(!app.exists("new-plan-dialog").await, "the new-plan chooser shows together with the unsaved prompt");
+    assert!(
+        !app.exists("new-plan-dialog").await,
+        "the new-plan chooser shows together with the unsaved prompt"
+    );
     app.click("unsaved-cancel").await;
     app.wait_gone("unsaved-dialog").await;
     assert_plan_kept(&app, "cancel after btn-new").await;

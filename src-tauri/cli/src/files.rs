@@ -27,7 +27,16 @@ fn scratch(path: &Path) -> Result<tempfile::TempDir> {
     tempfile::Builder::new()
         .prefix("salesplan-cli-")
         .tempdir()
-        .map_err(|e| Error::file(ErrorCode::Io, path, format!("cannot create a scratch folder in {}: {e}", std::env::temp_dir().display())))
+        .map_err(|e| {
+            Error::file(
+                ErrorCode::Io,
+                path,
+                format!(
+                    "cannot create a scratch folder in {}: {e}",
+                    std::env::temp_dir().display()
+                ),
+            )
+        })
 }
 
 /// Reads a plan file through the store (hardened, on a private copy that is removed after).
@@ -51,7 +60,11 @@ pub fn write_plan(path: &Path, meta: &PlanMeta, plan: &Plan, existing: Existing)
     }
     require_not_folder(path)?;
     if existing == Existing::Refuse {
-        return Err(Error::file(ErrorCode::InvalidArgument, path, "the file already exists; use --force to replace it"));
+        return Err(Error::file(
+            ErrorCode::InvalidArgument,
+            path,
+            "the file already exists; use --force to replace it",
+        ));
     }
     let scratch = scratch(path)?;
     store::save_atomic(path, meta, plan, None, scratch.path()).map_err(|e| e.at(path))
@@ -63,12 +76,19 @@ pub fn read_text(path: &Path) -> Result<String> {
     require_not_folder(path)?;
     let file = fs::File::open(path).map_err(|e| Error::io(path, &e))?;
     let mut bytes = Vec::new();
-    file.take(store::MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| Error::io(path, &e))?;
+    file.take(store::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, &e))?;
     if bytes.len() as u64 > store::MAX_FILE_BYTES {
         let mib = store::MAX_FILE_BYTES / (1024 * 1024);
-        return Err(Error::file(ErrorCode::TooLarge, path, format!("the file is larger than {mib} MiB")));
+        return Err(Error::file(
+            ErrorCode::TooLarge,
+            path,
+            format!("the file is larger than {mib} MiB"),
+        ));
     }
-    String::from_utf8(bytes).map_err(|_| Error::file(ErrorCode::NotAPlan, path, "not a plan JSON document (not UTF-8 text)"))
+    String::from_utf8(bytes)
+        .map_err(|_| Error::file(ErrorCode::NotAPlan, path, "not a plan JSON document (not UTF-8 text)"))
 }
 
 /// Writes `text` to `path` atomically: a temporary file beside it, synced, then renamed over
@@ -116,14 +136,20 @@ fn require_path(path: &Path) -> Result<()> {
 
 fn require_not_folder(path: &Path) -> Result<()> {
     if path.is_dir() {
-        return Err(Error::file(ErrorCode::IsDirectory, path, "this is a folder, not a file"));
+        return Err(Error::file(
+            ErrorCode::IsDirectory,
+            path,
+            "this is a folder, not a file",
+        ));
     }
     Ok(())
 }
 
 /// The folder a file goes in ("." for a bare file name).
 fn parent_folder(path: &Path) -> &Path {
-    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 /// Refuses before anything is written when the folder for `path` is missing.
@@ -131,10 +157,16 @@ fn require_parent_folder(path: &Path) -> Result<()> {
     let parent = parent_folder(path);
     match fs::metadata(parent) {
         Ok(m) if m.is_dir() => Ok(()),
-        Ok(_) => Err(Error::file(ErrorCode::NotFound, path, format!("{} is not a folder", parent.display()))),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Err(Error::file(ErrorCode::NotFound, path, format!("the folder {} does not exist", parent.display())))
-        }
+        Ok(_) => Err(Error::file(
+            ErrorCode::NotFound,
+            path,
+            format!("{} is not a folder", parent.display()),
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::file(
+            ErrorCode::NotFound,
+            path,
+            format!("the folder {} does not exist", parent.display()),
+        )),
         Err(e) => Err(Error::io(path, &e)),
     }
 }

@@ -45,21 +45,43 @@ impl Sandbox {
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         };
-        assert!(!run.stderr.contains("panicked"), "the CLI panicked on {:?}:\n{}", args.iter().map(|a| a.as_ref().to_owned()).collect::<Vec<_>>(), run.stderr);
+        assert!(
+            !run.stderr.contains("panicked"),
+            "the CLI panicked on {:?}:\n{}",
+            args.iter().map(|a| a.as_ref().to_owned()).collect::<Vec<_>>(),
+            run.stderr
+        );
         run
     }
 
     /// Runs and asserts the exit status, showing the output when it differs.
     fn expect<S: AsRef<OsStr>>(&self, code: i32, args: &[S]) -> Run {
         let run = self.run(args);
-        assert_eq!(run.code, code, "args {:?}\nstdout:\n{}\nstderr:\n{}", args.iter().map(|a| a.as_ref().to_owned()).collect::<Vec<_>>(), run.stdout, run.stderr);
+        assert_eq!(
+            run.code,
+            code,
+            "args {:?}\nstdout:\n{}\nstderr:\n{}",
+            args.iter().map(|a| a.as_ref().to_owned()).collect::<Vec<_>>(),
+            run.stdout,
+            run.stderr
+        );
         run
     }
 
     /// Creates a plan file from a template and returns its path.
     fn new_plan(&self, name: &str, template: &str, locale: &str) -> PathBuf {
         let file = self.path(name);
-        self.expect(0, &[os("new"), os("--template"), os(template), os("--locale"), os(locale), file.as_os_str()]);
+        self.expect(
+            0,
+            &[
+                os("new"),
+                os("--template"),
+                os(template),
+                os("--locale"),
+                os(locale),
+                file.as_os_str(),
+            ],
+        );
         file
     }
 
@@ -71,7 +93,10 @@ impl Sandbox {
 
     /// Writes `json` to `<name>.json` and imports it into `<name>.salesplan`.
     fn import_json(&self, name: &str, json: &Value) -> PathBuf {
-        let (src, out) = (self.path(&format!("{name}.json")), self.path(&format!("{name}.salesplan")));
+        let (src, out) = (
+            self.path(&format!("{name}.json")),
+            self.path(&format!("{name}.salesplan")),
+        );
         fs::write(&src, serde_json::to_string_pretty(json).unwrap()).unwrap();
         self.expect(0, &[os("import"), src.as_os_str(), os("-o"), out.as_os_str()]);
         out
@@ -79,7 +104,10 @@ impl Sandbox {
 
     /// Asserts that no scratch folder or temporary file was left behind.
     fn assert_clean(&self) {
-        let left: Vec<_> = fs::read_dir(self.path("tmp")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let left: Vec<_> = fs::read_dir(self.path("tmp"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert!(left.is_empty(), "scratch left behind in TMPDIR: {left:?}");
         let temps: Vec<_> = fs::read_dir(self.dir.path())
             .unwrap()
@@ -119,10 +147,20 @@ fn q4_growth_template_is_created_described_and_checks_clean() {
     ] {
         assert!(info.contains(expected), "info lacks {expected:?}:\n{info}");
     }
-    assert!(!info.contains("Read-only"), "a file of this version is not read-only:\n{info}");
+    assert!(
+        !info.contains("Read-only"),
+        "a file of this version is not read-only:\n{info}"
+    );
     let check = sb.expect(0, &[os("check"), file.as_os_str()]).stdout;
     // The template promises no errors; warnings and hints may come with new checks.
-    assert!(check.lines().last().unwrap().starts_with(&format!("{}: 0 errors, ", file.display())), "{check}");
+    assert!(
+        check
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with(&format!("{}: 0 errors, ", file.display())),
+        "{check}"
+    );
     assert!(!check.lines().any(|l| l.starts_with("error")), "{check}");
     sb.assert_clean();
 }
@@ -132,7 +170,10 @@ fn chinese_template_keeps_its_text() {
     let sb = Sandbox::new();
     let file = sb.new_plan("q4-zh.salesplan", "q4-growth", "zh-CN");
     let info = sb.expect(0, &[os("info"), file.as_os_str()]).stdout;
-    assert!(info.contains("Q4销售额增长30%") && info.contains("星辰智能设备有限公司"), "{info}");
+    assert!(
+        info.contains("Q4销售额增长30%") && info.contains("星辰智能设备有限公司"),
+        "{info}"
+    );
     sb.expect(0, &[os("check"), file.as_os_str()]);
 }
 
@@ -142,9 +183,15 @@ fn blank_template_is_the_default_and_has_only_warnings() {
     let file = sb.path("blank.salesplan");
     sb.expect(0, &[os("new"), file.as_os_str()]);
     let info = sb.expect(0, &[os("info"), file.as_os_str()]).stdout;
-    assert!(info.contains("Title           (none)") && info.contains("Goals           0") && info.contains("USD"), "{info}");
+    assert!(
+        info.contains("Title           (none)") && info.contains("Goals           0") && info.contains("USD"),
+        "{info}"
+    );
     let check = sb.expect(0, &[os("check"), file.as_os_str()]).stdout;
-    assert!(check.contains("warning  header  header.title_missing  field title"), "{check}");
+    assert!(
+        check.contains("warning  header  header.title_missing  field title"),
+        "{check}"
+    );
     assert!(check.contains("warning  targets  targets.no_bookings_goal"), "{check}");
 }
 
@@ -154,10 +201,30 @@ fn new_refuses_an_existing_file_unless_forced() {
     let file = sb.new_plan("plan.salesplan", "blank", "en");
     let before = fs::read(&file).unwrap();
     let run = sb.expect(2, &[os("new"), os("--template"), os("q4-growth"), file.as_os_str()]);
-    assert!(run.stderr.starts_with(&format!("salesplan: {}: ", file.display())) && run.stderr.contains("--force"), "{}", run.stderr);
-    assert_eq!(fs::read(&file).unwrap(), before, "a refused `new` must not touch the file");
-    sb.expect(0, &[os("new"), os("--force"), os("--template"), os("q4-growth"), file.as_os_str()]);
-    assert!(sb.expect(0, &[os("info"), file.as_os_str()]).stdout.contains("Q4 sales +30 %"));
+    assert!(
+        run.stderr.starts_with(&format!("salesplan: {}: ", file.display())) && run.stderr.contains("--force"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read(&file).unwrap(),
+        before,
+        "a refused `new` must not touch the file"
+    );
+    sb.expect(
+        0,
+        &[
+            os("new"),
+            os("--force"),
+            os("--template"),
+            os("q4-growth"),
+            file.as_os_str(),
+        ],
+    );
+    assert!(sb
+        .expect(0, &[os("info"), file.as_os_str()])
+        .stdout
+        .contains("Q4 sales +30 %"));
     sb.assert_clean();
 }
 
@@ -168,12 +235,20 @@ fn new_refuses_a_folder_or_a_missing_folder_and_creates_nothing() {
     fs::create_dir(&folder).unwrap();
     for args in [vec![folder.as_os_str()], vec![os("--force"), folder.as_os_str()]] {
         let run = sb.expect(2, &[&[os("new")], &args[..]].concat());
-        assert!(run.stderr.contains(&folder.display().to_string()) && run.stderr.contains("folder"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains(&folder.display().to_string()) && run.stderr.contains("folder"),
+            "{}",
+            run.stderr
+        );
     }
     assert!(folder.is_dir());
     let nested = sb.path("missing/plan.salesplan");
     let run = sb.expect(2, &[os("new"), nested.as_os_str()]);
-    assert!(run.stderr.contains(&nested.display().to_string()) && run.stderr.contains("does not exist"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&nested.display().to_string()) && run.stderr.contains("does not exist"),
+        "{}",
+        run.stderr
+    );
     assert!(!sb.path("missing").exists());
 }
 
@@ -186,10 +261,29 @@ fn a_reversed_period_is_an_error_finding() {
     json["plan"]["header"]["period_end"] = "2026-09-30".into();
     let file = sb.import_json("reversed", &json);
     let run = sb.expect(1, &[os("check"), file.as_os_str()]);
-    assert!(run.stdout.lines().next().unwrap().starts_with("error  header  header.period_reversed  field period_end  "), "{}", run.stdout);
-    assert!(run.stdout.lines().last().unwrap().starts_with(&format!("{}: 1 error, ", file.display())), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .lines()
+            .next()
+            .unwrap()
+            .starts_with("error  header  header.period_reversed  field period_end  "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with(&format!("{}: 1 error, ", file.display())),
+        "{}",
+        run.stdout
+    );
     // info describes the plan; only check turns findings into an exit status.
-    assert!(sb.expect(0, &[os("info"), file.as_os_str()]).stdout.contains("Health          1 error"));
+    assert!(sb
+        .expect(0, &[os("info"), file.as_os_str()])
+        .stdout
+        .contains("Health          1 error"));
 }
 
 #[test]
@@ -201,7 +295,11 @@ fn a_dangling_parent_goal_is_an_error_finding() {
     let file = sb.import_json("dangling", &json);
     let run = sb.expect(1, &[os("check"), file.as_os_str()]);
     let expected = format!("error  targets  goal.parent_missing  goal {goal} field parent_id");
-    assert!(run.stdout.lines().any(|l| l == expected), "no line {expected:?} in:\n{}", run.stdout);
+    assert!(
+        run.stdout.lines().any(|l| l == expected),
+        "no line {expected:?} in:\n{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -214,8 +312,13 @@ fn check_json_has_findings_and_health_counts() {
     let warnings = report["health"]["warnings"].as_u64().unwrap();
     assert!(warnings >= 1 && report["health"]["hints"].is_u64());
     let findings = report["findings"].as_array().unwrap();
-    assert_eq!(findings.len() as u64, warnings + report["health"]["hints"].as_u64().unwrap());
-    assert!(findings.iter().any(|f| f["code"] == "header.title_missing" && f["severity"] == "warning" && f["target"]["step"] == "header"));
+    assert_eq!(
+        findings.len() as u64,
+        warnings + report["health"]["hints"].as_u64().unwrap()
+    );
+    assert!(findings
+        .iter()
+        .any(|f| f["code"] == "header.title_missing" && f["severity"] == "warning" && f["target"]["step"] == "header"));
 
     let mut json = q4_json(&sb);
     json["plan"]["header"]["period_end"] = "2020-01-01".into();
@@ -243,8 +346,16 @@ fn unusable_files_are_refused_naming_the_path() {
             let args: Vec<&OsStr> = command.iter().map(|c| os(c)).chain([file.as_os_str()]).collect();
             let run = sb.expect(2, &args);
             let prefix = format!("salesplan: {}: ", file.display());
-            assert!(run.stderr.starts_with(&prefix) && run.stderr.trim_end().len() > prefix.len(), "{command:?} {file:?}: {}", run.stderr);
-            assert!(run.stdout.is_empty(), "nothing on stdout for an unusable file: {}", run.stdout);
+            assert!(
+                run.stderr.starts_with(&prefix) && run.stderr.trim_end().len() > prefix.len(),
+                "{command:?} {file:?}: {}",
+                run.stderr
+            );
+            assert!(
+                run.stdout.is_empty(),
+                "nothing on stdout for an unusable file: {}",
+                run.stdout
+            );
         }
     }
     assert!(!missing.exists(), "reading must never create the file");
@@ -270,7 +381,12 @@ fn bad_arguments_exit_2() {
         let run = sb.expect(2, args);
         assert!(!run.stderr.is_empty(), "{args:?} says why");
     }
-    assert!(sb.run(&["new", "--template", "q1-miracle", "x.salesplan"]).stderr.contains("q4-growth"), "lists the templates");
+    assert!(
+        sb.run(&["new", "--template", "q1-miracle", "x.salesplan"])
+            .stderr
+            .contains("q4-growth"),
+        "lists the templates"
+    );
     assert!(!sb.path("x.salesplan").exists());
     sb.expect(0, &["--help"]);
     sb.expect(0, &["--version"]);
@@ -284,7 +400,17 @@ fn export_then_import_gives_the_same_plan() {
     let file = sb.new_plan("q4.salesplan", "q4-growth", "zh-CN");
     let first = sb.expect(0, &[os("export"), file.as_os_str()]).stdout;
     let out = sb.path("q4.json");
-    sb.expect(0, &[os("export"), os("--format"), os("json"), os("-o"), out.as_os_str(), file.as_os_str()]);
+    sb.expect(
+        0,
+        &[
+            os("export"),
+            os("--format"),
+            os("json"),
+            os("-o"),
+            out.as_os_str(),
+            file.as_os_str(),
+        ],
+    );
     assert_eq!(fs::read_to_string(&out).unwrap(), first, "-o writes what stdout shows");
     let copy = sb.path("copy.salesplan");
     sb.expect(0, &[os("import"), out.as_os_str(), os("-o"), copy.as_os_str()]);
@@ -305,7 +431,10 @@ fn import_replaces_an_existing_plan_file() {
     fs::write(&src, serde_json::to_string(&json).unwrap()).unwrap();
     sb.expect(0, &[os("import"), src.as_os_str(), os("-o"), target.as_os_str()]);
     let info = sb.expect(0, &[os("info"), target.as_os_str()]).stdout;
-    assert!(info.contains("Q4 sales +30 %") && info.contains(json["meta"]["revision_id"].as_str().unwrap()), "{info}");
+    assert!(
+        info.contains("Q4 sales +30 %") && info.contains(json["meta"]["revision_id"].as_str().unwrap()),
+        "{info}"
+    );
     sb.assert_clean();
 }
 
@@ -320,8 +449,16 @@ fn import_refuses_bad_json_and_leaves_the_target_alone() {
     let target = sb.new_plan("target.salesplan", "blank", "en");
     let before = fs::read(&target).unwrap();
     let cases: [(&str, Vec<u8>, &str); 6] = [
-        ("malformed.json", b"{\"format\": \"salesplan\", ".to_vec(), "not a plan JSON document"),
-        ("other.json", b"{\"name\": \"left-pad\"}".to_vec(), "not a plan JSON document"),
+        (
+            "malformed.json",
+            b"{\"format\": \"salesplan\", ".to_vec(),
+            "not a plan JSON document",
+        ),
+        (
+            "other.json",
+            b"{\"name\": \"left-pad\"}".to_vec(),
+            "not a plan JSON document",
+        ),
         ("empty.json", Vec::new(), "not a plan JSON document"),
         ("latin1.json", b"{\"format\": \"salesplan\xe9\"}".to_vec(), "not UTF-8"),
         ("newer.json", serde_json::to_vec(&newer).unwrap(), "newer version"),
@@ -331,12 +468,20 @@ fn import_refuses_bad_json_and_leaves_the_target_alone() {
         let src = sb.path(name);
         fs::write(&src, bytes).unwrap();
         let run = sb.expect(2, &[os("import"), src.as_os_str(), os("-o"), target.as_os_str()]);
-        assert!(run.stderr.starts_with(&format!("salesplan: {}: ", src.display())) && run.stderr.contains(message), "{name}: {}", run.stderr);
+        assert!(
+            run.stderr.starts_with(&format!("salesplan: {}: ", src.display())) && run.stderr.contains(message),
+            "{name}: {}",
+            run.stderr
+        );
     }
     let missing = sb.path("missing.json");
     let run = sb.expect(2, &[os("import"), missing.as_os_str(), os("-o"), target.as_os_str()]);
     assert!(run.stderr.contains(&missing.display().to_string()), "{}", run.stderr);
-    assert_eq!(fs::read(&target).unwrap(), before, "a failed import must not touch the target");
+    assert_eq!(
+        fs::read(&target).unwrap(),
+        before,
+        "a failed import must not touch the target"
+    );
     sb.assert_clean();
 }
 
@@ -347,11 +492,19 @@ fn export_and_import_refuse_folders_as_output() {
     let folder = sb.path("out");
     fs::create_dir(&folder).unwrap();
     let run = sb.expect(2, &[os("export"), os("-o"), folder.as_os_str(), file.as_os_str()]);
-    assert!(run.stderr.starts_with(&format!("salesplan: {}: ", folder.display())), "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(&format!("salesplan: {}: ", folder.display())),
+        "{}",
+        run.stderr
+    );
     let src = sb.path("q4.json");
     sb.expect(0, &[os("export"), os("-o"), src.as_os_str(), file.as_os_str()]);
     let run = sb.expect(2, &[os("import"), src.as_os_str(), os("-o"), folder.as_os_str()]);
-    assert!(run.stderr.starts_with(&format!("salesplan: {}: ", folder.display())), "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(&format!("salesplan: {}: ", folder.display())),
+        "{}",
+        run.stderr
+    );
     assert!(folder.is_dir() && fs::read_dir(&folder).unwrap().next().is_none());
     sb.assert_clean();
 }
@@ -366,7 +519,10 @@ fn plan_text_reaches_the_terminal_as_text() {
     let info = sb.expect(0, &[os("info"), file.as_os_str()]).stdout;
     let check = sb.expect(1, &[os("check"), file.as_os_str()]).stdout; // unknown currency is an error
     for out in [&info, &check] {
-        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'), "raw control characters reached stdout:\n{out:?}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}') && !out.contains('\u{202e}'),
+            "raw control characters reached stdout:\n{out:?}"
+        );
     }
     assert!(info.contains("\\u{1b}[2J Q4"), "{info}");
 }
@@ -381,7 +537,10 @@ fn a_file_from_a_newer_app_is_described_as_read_only() {
     bytes[60..64].copy_from_slice(&99i32.to_be_bytes());
     fs::write(&file, bytes).unwrap();
     let info = sb.expect(0, &[os("info"), file.as_os_str()]).stdout;
-    assert!(info.contains("Schema version  99") && info.contains("Read-only") && info.contains("newer version"), "{info}");
+    assert!(
+        info.contains("Schema version  99") && info.contains("Read-only") && info.contains("newer version"),
+        "{info}"
+    );
     let check = sb.expect(0, &[os("check"), file.as_os_str()]);
     assert!(check.stderr.contains("newer version"), "{}", check.stderr);
     sb.assert_clean();

@@ -15,7 +15,12 @@ fn clock() -> FixedClock {
 }
 
 fn template_plan(c: &FixedClock) -> Plan {
-    template::build(Template::Q4Growth, "zh-CN", NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(), c)
+    template::build(
+        Template::Q4Growth,
+        "zh-CN",
+        NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+        c,
+    )
 }
 
 /// The template plus 500 goals with every field filled (far above a real company's count).
@@ -23,7 +28,15 @@ fn large_plan(c: &FixedClock) -> Plan {
     let mut plan = template_plan(c);
     let parent = plan.goals[0].id;
     for i in 0..500 {
-        edit::apply(&mut plan, &PlanEdit::AddGoal { layer: GoalLayer::Individual, kind: GoalKind::Bookings }, c).unwrap();
+        edit::apply(
+            &mut plan,
+            &PlanEdit::AddGoal {
+                layer: GoalLayer::Individual,
+                kind: GoalKind::Bookings,
+            },
+            c,
+        )
+        .unwrap();
         let id = plan.goals.last().unwrap().id;
         for (field, value) in [
             (GoalField::Statement, format!("个人目标 {i}")),
@@ -53,7 +66,15 @@ fn bench(cr: &mut Criterion) {
         b.iter(|| {
             n += 1;
             let value = format!("{}", 13_000_000 + n % 1000);
-            doc.apply(&PlanEdit::UpdateGoal { id, field: GoalField::Target, value }, &c).unwrap();
+            doc.apply(
+                &PlanEdit::UpdateGoal {
+                    id,
+                    field: GoalField::Target,
+                    value,
+                },
+                &c,
+            )
+            .unwrap();
             black_box(doc.view())
         })
     });
@@ -63,12 +84,16 @@ fn bench(cr: &mut Criterion) {
     let scratch = dir.path().join("scratch");
     let meta = Document::new(large.clone(), &c, "bench").meta().clone();
     store::save_atomic(&path, &meta, &large, None, &scratch).unwrap();
-    cr.bench_function("store/open_500_goals", |b| b.iter(|| store::read_plan_file(black_box(&path), &scratch).unwrap()));
+    cr.bench_function("store/open_500_goals", |b| {
+        b.iter(|| store::read_plan_file(black_box(&path), &scratch).unwrap())
+    });
     cr.bench_function("store/save_500_goals", |b| {
         b.iter(|| store::save_atomic(&path, &meta, black_box(&large), None, &scratch).unwrap())
     });
     let text = json::export(&meta, &large);
-    cr.bench_function("json/import_500_goals", |b| b.iter(|| json::import(black_box(&text)).unwrap()));
+    cr.bench_function("json/import_500_goals", |b| {
+        b.iter(|| json::import(black_box(&text)).unwrap())
+    });
 }
 
 /// The funnel of a 12-month plan for 3 tiers × 3 channels (9 segments), and its cash-in schedule.
@@ -86,7 +111,9 @@ fn funnel_cashin(cr: &mut Criterion) {
         .map(|i| FunnelInput {
             segment: format!("tier {} × channel {}", i / 3, i % 3),
             targets: year.clone(),
-            repeat: RepeatRevenue::Share { share: Decimal::new(30, 2) },
+            repeat: RepeatRevenue::Share {
+                share: Decimal::new(30, 2),
+            },
             deal_size: Decimal::new(50_000 + i * 1_000, 0),
             lead_to_opportunity: Decimal::new(20, 2),
             opportunity_to_deal: Decimal::new(25, 2),
@@ -98,9 +125,18 @@ fn funnel_cashin(cr: &mut Criterion) {
         b.iter(|| black_box(&segments).iter().map(funnel::plan).collect::<Vec<_>>())
     });
     let terms = vec![
-        PaymentTerm { share: Decimal::new(30, 2), days: 0 },
-        PaymentTerm { share: Decimal::new(50, 2), days: 30 },
-        PaymentTerm { share: Decimal::new(20, 2), days: 90 },
+        PaymentTerm {
+            share: Decimal::new(30, 2),
+            days: 0,
+        },
+        PaymentTerm {
+            share: Decimal::new(50, 2),
+            days: 30,
+        },
+        PaymentTerm {
+            share: Decimal::new(20, 2),
+            days: 90,
+        },
     ];
     let input = CashInInput {
         bookings: year,
@@ -121,8 +157,10 @@ fn bench_allocation(cr: &mut Criterion) {
     use salesplan_core::model::WorkCalendar;
 
     let total = Decimal::new(1_300_000_000, 2); // 13,000,000.00
-    // Uneven history per rep with two decimals, so the remainders differ.
-    let history: Vec<Decimal> = (0..1000i64).map(|i| Decimal::new(1_000_000 + i * 7_919 % 500_000, 2)).collect();
+                                                // Uneven history per rep with two decimals, so the remainders differ.
+    let history: Vec<Decimal> = (0..1000i64)
+        .map(|i| Decimal::new(1_000_000 + i * 7_919 % 500_000, 2))
+        .collect();
     let weights: Vec<_> = history.iter().copied().map(Some).collect();
     let members: Vec<DecompositionMember> = history
         .iter()
@@ -157,16 +195,27 @@ fn bench_allocation(cr: &mut Criterion) {
         minor_units: 2,
         period_start: year,
         period_end: NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
-        seasonality: Seasonality::History { history: history_months, years: vec![2024, 2025] },
-        calendar: WorkCalendar { weekdays: vec![1, 2, 3, 4, 5], holidays: vec![], extra_workdays: vec![] },
+        seasonality: Seasonality::History {
+            history: history_months,
+            years: vec![2024, 2025],
+        },
+        calendar: WorkCalendar {
+            weekdays: vec![1, 2, 3, 4, 5],
+            holidays: vec![],
+            extra_workdays: vec![],
+        },
     };
 
     let mut group = cr.benchmark_group("allocation");
     group.bench_function("allocate_1000_members", |b| {
         b.iter(|| allocation::allocate(black_box(total), black_box(&weights), 2).unwrap())
     });
-    group.bench_function("decompose_1000_members", |b| b.iter(|| allocation::decompose(black_box(&input))));
-    group.bench_function("phase_year_to_days", |b| b.iter(|| phasing::phase(black_box(&phasing_input))));
+    group.bench_function("decompose_1000_members", |b| {
+        b.iter(|| allocation::decompose(black_box(&input)))
+    });
+    group.bench_function("phase_year_to_days", |b| {
+        b.iter(|| phasing::phase(black_box(&phasing_input)))
+    });
     group.finish();
 }
 

@@ -35,7 +35,10 @@ pub struct FixedClock {
 impl FixedClock {
     /// A clock starting at `start`.
     pub fn new(start: DateTime<Utc>) -> Self {
-        FixedClock { start, ticks: AtomicU64::new(0) }
+        FixedClock {
+            start,
+            ticks: AtomicU64::new(0),
+        }
     }
 }
 

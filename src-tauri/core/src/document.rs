@@ -107,7 +107,13 @@ impl Document {
         Self::build(plan, meta, path, rev, None)
     }
 
-    fn build(plan: Plan, meta: PlanMeta, path: Option<PathBuf>, disk_revision: Option<Uuid>, saved: Option<Plan>) -> Self {
+    fn build(
+        plan: Plan,
+        meta: PlanMeta,
+        path: Option<PathBuf>,
+        disk_revision: Option<Uuid>,
+        saved: Option<Plan>,
+    ) -> Self {
         Document {
             plan,
             meta,
@@ -174,7 +180,10 @@ impl Document {
     fn record(&mut self, now: DateTime<Utc>) {
         if let Some(w) = &self.working {
             let dirty = self.has_unsaved_work();
-            self.recovery_error = w.record(&self.meta, &self.plan, self.path.as_deref(), dirty, now).err().map(|e| e.to_string());
+            self.recovery_error = w
+                .record(&self.meta, &self.plan, self.path.as_deref(), dirty, now)
+                .err()
+                .map(|e| e.to_string());
         }
     }
 
@@ -196,7 +205,9 @@ impl Document {
         let now = clock.now();
         let key = edit.coalesce_key();
         let merge = match (&key, &self.last_edit) {
-            (Some(k), Some((last, at))) => k == last && (now - *at).num_seconds() < COALESCE_SECONDS && !self.undo.is_empty(),
+            (Some(k), Some((last, at))) => {
+                k == last && (now - *at).num_seconds() < COALESCE_SECONDS && !self.undo.is_empty()
+            }
             _ => false,
         };
         if !merge {
@@ -235,19 +246,33 @@ impl Document {
 
     /// Saves to the plan's own file; fails with `InvalidArgument` when it has none.
     pub fn save(&mut self, scratch: &Path, clock: &dyn Clock, author: &str) -> Result<()> {
-        let path = self.path.clone().ok_or_else(|| Error::plain(ErrorCode::InvalidArgument, "the plan has no file yet; use Save As"))?;
+        let path = self
+            .path
+            .clone()
+            .ok_or_else(|| Error::plain(ErrorCode::InvalidArgument, "the plan has no file yet; use Save As"))?;
         self.write_to(&path, self.disk_revision, scratch, clock, author)
     }
 
     /// Saves to `path`, replacing whatever is there (the user confirmed it in the dialog).
     pub fn save_as(&mut self, path: &Path, scratch: &Path, clock: &dyn Clock, author: &str) -> Result<()> {
-        let expected = if Some(path) == self.path.as_deref() { self.disk_revision } else { None };
+        let expected = if Some(path) == self.path.as_deref() {
+            self.disk_revision
+        } else {
+            None
+        };
         self.write_to(path, expected, scratch, clock, author)?;
         self.read_only_reason = None;
         Ok(())
     }
 
-    fn write_to(&mut self, path: &Path, expected: Option<Uuid>, scratch: &Path, clock: &dyn Clock, author: &str) -> Result<()> {
+    fn write_to(
+        &mut self,
+        path: &Path,
+        expected: Option<Uuid>,
+        scratch: &Path,
+        clock: &dyn Clock,
+        author: &str,
+    ) -> Result<()> {
         if self.read_only_reason.is_some() && Some(path) == self.path.as_deref() {
             self.ensure_writable()?;
         }
@@ -275,7 +300,11 @@ impl Document {
             meta: self.meta.clone(),
             report: engine::evaluate(&self.plan),
             file_path: self.path.as_ref().map(|p| p.display().to_string()),
-            file_name: self.path.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()),
+            file_name: self
+                .path
+                .as_ref()
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned()),
             dirty: self.has_unsaved_work(),
             read_only_reason: self.read_only_reason.clone(),
             can_undo: !self.undo.is_empty() && self.read_only_reason.is_none(),

@@ -17,7 +17,10 @@ fn doc(clock: &FixedClock) -> Document {
 }
 
 fn set_title(value: &str) -> PlanEdit {
-    PlanEdit::SetHeader { field: HeaderField::Title, value: value.into() }
+    PlanEdit::SetHeader {
+        field: HeaderField::Title,
+        value: value.into(),
+    }
 }
 
 #[test]
@@ -26,7 +29,14 @@ fn undo_and_redo_restore_every_edit() {
     let mut d = doc(&c);
     let original = d.plan().clone();
     d.apply(&set_title("A"), &c).unwrap();
-    d.apply(&PlanEdit::AddGoal { layer: GoalLayer::Company, kind: GoalKind::Other }, &c).unwrap();
+    d.apply(
+        &PlanEdit::AddGoal {
+            layer: GoalLayer::Company,
+            kind: GoalKind::Other,
+        },
+        &c,
+    )
+    .unwrap();
     assert_eq!(d.plan().goals.len(), 3);
     assert!(d.undo(&c).unwrap());
     assert_eq!(d.plan().goals.len(), 2);
@@ -47,7 +57,14 @@ fn a_new_edit_clears_redo() {
     d.apply(&set_title("A"), &c).unwrap();
     d.undo(&c).unwrap();
     assert!(d.view().can_redo);
-    d.apply(&PlanEdit::AddGoal { layer: GoalLayer::Unit, kind: GoalKind::Bookings }, &c).unwrap();
+    d.apply(
+        &PlanEdit::AddGoal {
+            layer: GoalLayer::Unit,
+            kind: GoalKind::Bookings,
+        },
+        &c,
+    )
+    .unwrap();
     assert!(!d.view().can_redo);
 }
 
@@ -71,7 +88,15 @@ fn edits_of_different_fields_are_separate_steps() {
     let mut d = doc(&c);
     let id = d.plan().goals[0].id;
     d.apply(&set_title("A"), &c).unwrap();
-    d.apply(&PlanEdit::UpdateGoal { id, field: GoalField::Target, value: "14000000".into() }, &c).unwrap();
+    d.apply(
+        &PlanEdit::UpdateGoal {
+            id,
+            field: GoalField::Target,
+            value: "14000000".into(),
+        },
+        &c,
+    )
+    .unwrap();
     d.undo(&c).unwrap();
     assert_eq!(d.plan().header.title, "A");
     assert_eq!(d.plan().goals[0].target, Some(Decimal::from(13_000_000)));
@@ -83,7 +108,16 @@ fn a_refused_edit_changes_nothing_and_adds_no_undo_step() {
     let mut d = doc(&c);
     let before = d.plan().clone();
     let id = d.plan().goals[0].id;
-    let err = d.apply(&PlanEdit::UpdateGoal { id, field: GoalField::Target, value: "1e400".into() }, &c).unwrap_err();
+    let err = d
+        .apply(
+            &PlanEdit::UpdateGoal {
+                id,
+                field: GoalField::Target,
+                value: "1e400".into(),
+            },
+            &c,
+        )
+        .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidValue);
     assert!(err.to_string().contains("target"), "{err}");
     assert_eq!(d.plan(), &before);
@@ -103,7 +137,12 @@ fn an_untouched_new_plan_is_not_dirty_but_an_edited_one_is() {
 fn a_newer_version_plan_is_read_only() {
     let c = clock();
     let d0 = doc(&c);
-    let loaded = Loaded { meta: d0.meta().clone(), plan: d0.plan().clone(), schema_version: 99, newer_version: true };
+    let loaded = Loaded {
+        meta: d0.meta().clone(),
+        plan: d0.plan().clone(),
+        schema_version: 99,
+        newer_version: true,
+    };
     let mut d = Document::opened(loaded, Path::new("/tmp/x.salesplan"));
     let err = d.apply(&set_title("A"), &c).unwrap_err();
     assert_eq!(err.code(), ErrorCode::ReadOnly);
@@ -127,7 +166,10 @@ fn the_template_has_no_error_findings_in_either_language() {
         assert_eq!(report.baseline.same_period_bookings, Decimal::from(10_000_000));
         assert_eq!(report.baseline.same_period_cash_in, Decimal::from(9_200_000));
         assert_eq!(report.goals[0].growth, Some("0.3".parse().unwrap()));
-        assert_eq!(report.goals[0].band, Some(crate::engine::targets::ChallengeBand::Stretch));
+        assert_eq!(
+            report.goals[0].band,
+            Some(crate::engine::targets::ChallengeBand::Stretch)
+        );
         assert_eq!(report.goals[1].growth, Some("0.3".parse().unwrap()));
     }
 }

@@ -231,12 +231,18 @@ fn apply_in_place(plan: &mut Plan, edit: &PlanEdit, clock: &dyn Clock) -> Result
                 SettingField::AchievableMax => s.achievable_max = v,
             }
             if s.stretch_from > s.aggressive_from || s.achievable_min > s.achievable_max {
-                return Err(Error::invalid("threshold: the lower bound must not exceed the upper bound"));
+                return Err(Error::invalid(
+                    "threshold: the lower bound must not exceed the upper bound",
+                ));
             }
             Ok(())
         }
         PlanEdit::AddGoal { layer, kind } => {
-            let unit = if kind.is_money() { plan.header.currency.clone() } else { String::new() };
+            let unit = if kind.is_money() {
+                plan.header.currency.clone()
+            } else {
+                String::new()
+            };
             plan.goals.push(Goal {
                 id: clock.new_id(),
                 layer: *layer,
@@ -271,14 +277,23 @@ fn apply_in_place(plan: &mut Plan, edit: &PlanEdit, clock: &dyn Clock) -> Result
             let month = parse_month(month)?;
             if !plan.baseline.iter().any(|m| m.month == month) {
                 let z = rust_decimal::Decimal::ZERO;
-                plan.baseline.push(BaselineMonth { id: clock.new_id(), month, bookings: z, cash_in: z });
+                plan.baseline.push(BaselineMonth {
+                    id: clock.new_id(),
+                    month,
+                    bookings: z,
+                    cash_in: z,
+                });
                 plan.baseline.sort_by_key(|m| m.month);
             }
             Ok(())
         }
         PlanEdit::UpdateBaseline { id, field, value } => {
             let currency = plan.header.currency.clone();
-            let m = plan.baseline.iter_mut().find(|m| m.id == *id).ok_or_else(|| unknown("baseline month", *id))?;
+            let m = plan
+                .baseline
+                .iter_mut()
+                .find(|m| m.id == *id)
+                .ok_or_else(|| unknown("baseline month", *id))?;
             let v = money::parse_money(value, &currency, "amount")?;
             match field {
                 BaselineField::Bookings => m.bookings = v,
@@ -306,7 +321,10 @@ fn set_header(plan: &mut Plan, field: HeaderField, value: &str) -> Result<()> {
         HeaderField::Currency => {
             let code = value.trim().to_ascii_uppercase();
             if !money::is_known_currency(&code) {
-                return Err(Error::invalid(format!("currency: \"{}\" is not an ISO 4217 code (e.g. CNY, USD)", clip(value))));
+                return Err(Error::invalid(format!(
+                    "currency: \"{}\" is not an ISO 4217 code (e.g. CNY, USD)",
+                    clip(value)
+                )));
             }
             let old = std::mem::replace(&mut h.currency, code.clone());
             for g in plan.goals.iter_mut().filter(|g| g.kind.is_money() && g.unit == old) {
@@ -317,7 +335,10 @@ fn set_header(plan: &mut Plan, field: HeaderField, value: &str) -> Result<()> {
         HeaderField::PeriodEnd => h.period_end = parse_date(value, "period end")?,
         HeaderField::Locale => {
             if value != "zh-CN" && value != "en" {
-                return Err(Error::invalid(format!("locale: \"{}\" must be zh-CN or en", clip(value))));
+                return Err(Error::invalid(format!(
+                    "locale: \"{}\" must be zh-CN or en",
+                    clip(value)
+                )));
             }
             h.locale = value.to_string();
         }
@@ -338,12 +359,21 @@ fn update_goal(plan: &mut Plan, id: Uuid, field: GoalField, value: &str) -> Resu
         }
         _ => None,
     };
-    let g = plan.goals.iter_mut().find(|g| g.id == id).ok_or_else(|| unknown("goal", id))?;
+    let g = plan
+        .goals
+        .iter_mut()
+        .find(|g| g.id == id)
+        .ok_or_else(|| unknown("goal", id))?;
     let amount = |v: &str, what: &str| -> Result<Option<rust_decimal::Decimal>> {
         if v.trim().is_empty() {
             return Ok(None);
         }
-        if g.kind.is_money() { money::parse_money(v, &currency, what) } else { money::parse_decimal(v, what) }.map(Some)
+        if g.kind.is_money() {
+            money::parse_money(v, &currency, what)
+        } else {
+            money::parse_decimal(v, what)
+        }
+        .map(Some)
     };
     match field {
         GoalField::Statement => g.statement = text(value, "statement")?,
@@ -354,7 +384,11 @@ fn update_goal(plan: &mut Plan, id: Uuid, field: GoalField, value: &str) -> Resu
         GoalField::Baseline => g.baseline = amount(value, "baseline")?,
         GoalField::Target => g.target = amount(value, "target")?,
         GoalField::Deadline => {
-            g.deadline = if value.trim().is_empty() { None } else { Some(parse_date(value, "deadline")?) }
+            g.deadline = if value.trim().is_empty() {
+                None
+            } else {
+                Some(parse_date(value, "deadline")?)
+            }
         }
         GoalField::ParentId => g.parent_id = parent,
         GoalField::Layer => {
@@ -410,7 +444,12 @@ pub fn parse_weekdays(value: &str) -> Result<Vec<u8>> {
     for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         match part.parse::<u8>() {
             Ok(d @ 1..=7) => days.push(d),
-            _ => return Err(Error::invalid(format!("weekdays: \"{}\" is not a weekday number 1–7", clip(part)))),
+            _ => {
+                return Err(Error::invalid(format!(
+                    "weekdays: \"{}\" is not a weekday number 1–7",
+                    clip(part)
+                )))
+            }
         }
     }
     days.sort_unstable();

@@ -19,10 +19,26 @@ fn codes(plan: &Plan) -> Vec<String> {
 #[test]
 fn changing_currency_relabels_money_goals() {
     let (mut p, c) = fixture();
-    apply(&mut p, &PlanEdit::SetHeader { field: HeaderField::Currency, value: "usd".into() }, &c).unwrap();
+    apply(
+        &mut p,
+        &PlanEdit::SetHeader {
+            field: HeaderField::Currency,
+            value: "usd".into(),
+        },
+        &c,
+    )
+    .unwrap();
     assert_eq!(p.header.currency, "USD");
     assert!(p.goals.iter().all(|g| g.unit == "USD"));
-    let err = apply(&mut p, &PlanEdit::SetHeader { field: HeaderField::Currency, value: "XXQ".into() }, &c).unwrap_err();
+    let err = apply(
+        &mut p,
+        &PlanEdit::SetHeader {
+            field: HeaderField::Currency,
+            value: "XXQ".into(),
+        },
+        &c,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("ISO 4217"), "{err}");
 }
 
@@ -30,11 +46,37 @@ fn changing_currency_relabels_money_goals() {
 fn a_currency_with_fewer_minor_units_flags_amounts_that_no_longer_fit() {
     let (mut p, c) = fixture();
     let id = p.goals[0].id;
-    apply(&mut p, &PlanEdit::UpdateGoal { id, field: GoalField::Target, value: "13000000.50".into() }, &c).unwrap();
-    apply(&mut p, &PlanEdit::SetHeader { field: HeaderField::Currency, value: "JPY".into() }, &c).unwrap();
+    apply(
+        &mut p,
+        &PlanEdit::UpdateGoal {
+            id,
+            field: GoalField::Target,
+            value: "13000000.50".into(),
+        },
+        &c,
+    )
+    .unwrap();
+    apply(
+        &mut p,
+        &PlanEdit::SetHeader {
+            field: HeaderField::Currency,
+            value: "JPY".into(),
+        },
+        &c,
+    )
+    .unwrap();
     assert!(codes(&p).contains(&"goal.precision".to_string()));
     // And new JPY amounts with decimals are refused at the door.
-    let err = apply(&mut p, &PlanEdit::UpdateGoal { id, field: GoalField::Target, value: "1.5".into() }, &c).unwrap_err();
+    let err = apply(
+        &mut p,
+        &PlanEdit::UpdateGoal {
+            id,
+            field: GoalField::Target,
+            value: "1.5".into(),
+        },
+        &c,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("JPY allows (0)"), "{err}");
 }
 
@@ -49,24 +91,64 @@ fn weekdays_parse_sorted_and_unique() {
 #[test]
 fn calendar_days_stay_sorted_and_unique() {
     let (mut p, c) = fixture();
-    let set = |date: &str, name: &str| PlanEdit::SetDay { list: DayList::Holidays, date: date.into(), name: name.into() };
+    let set = |date: &str, name: &str| PlanEdit::SetDay {
+        list: DayList::Holidays,
+        date: date.into(),
+        name: name.into(),
+    };
     apply(&mut p, &set("2026-12-25", "Christmas"), &c).unwrap();
     apply(&mut p, &set("2026-11-26", "Thanksgiving"), &c).unwrap();
     apply(&mut p, &set("2026-12-25", "Xmas"), &c).unwrap();
-    let days: Vec<_> = p.header.calendar.holidays.iter().map(|d| (d.date.to_string(), d.name.clone())).collect();
+    let days: Vec<_> = p
+        .header
+        .calendar
+        .holidays
+        .iter()
+        .map(|d| (d.date.to_string(), d.name.clone()))
+        .collect();
     assert_eq!(days.last().unwrap(), &("2026-12-25".to_string(), "Xmas".to_string()));
     assert!(days.windows(2).all(|w| w[0].0 < w[1].0));
-    apply(&mut p, &PlanEdit::RemoveDay { list: DayList::Holidays, date: "2026-12-25".into() }, &c).unwrap();
-    assert!(!p.header.calendar.holidays.iter().any(|d| d.date.to_string() == "2026-12-25"));
+    apply(
+        &mut p,
+        &PlanEdit::RemoveDay {
+            list: DayList::Holidays,
+            date: "2026-12-25".into(),
+        },
+        &c,
+    )
+    .unwrap();
+    assert!(!p
+        .header
+        .calendar
+        .holidays
+        .iter()
+        .any(|d| d.date.to_string() == "2026-12-25"));
 }
 
 #[test]
 fn removing_a_goal_unlinks_its_children() {
     let (mut p, c) = fixture();
     let parent = p.goals[0].id;
-    apply(&mut p, &PlanEdit::AddGoal { layer: GoalLayer::Unit, kind: GoalKind::Bookings }, &c).unwrap();
+    apply(
+        &mut p,
+        &PlanEdit::AddGoal {
+            layer: GoalLayer::Unit,
+            kind: GoalKind::Bookings,
+        },
+        &c,
+    )
+    .unwrap();
     let child = p.goals.last().unwrap().id;
-    apply(&mut p, &PlanEdit::UpdateGoal { id: child, field: GoalField::ParentId, value: parent.to_string() }, &c).unwrap();
+    apply(
+        &mut p,
+        &PlanEdit::UpdateGoal {
+            id: child,
+            field: GoalField::ParentId,
+            value: parent.to_string(),
+        },
+        &c,
+    )
+    .unwrap();
     apply(&mut p, &PlanEdit::RemoveGoal { id: parent }, &c).unwrap();
     assert_eq!(p.goal(child).unwrap().parent_id, None);
     assert!(codes(&p).contains(&"smart.relevant.no_parent".to_string()));
@@ -76,7 +158,11 @@ fn removing_a_goal_unlinks_its_children() {
 fn a_goal_cannot_be_its_own_parent_or_link_to_nothing() {
     let (mut p, c) = fixture();
     let id = p.goals[0].id;
-    let link = |v: String| PlanEdit::UpdateGoal { id, field: GoalField::ParentId, value: v };
+    let link = |v: String| PlanEdit::UpdateGoal {
+        id,
+        field: GoalField::ParentId,
+        value: v,
+    };
     assert!(apply(&mut p, &link(id.to_string()), &c).is_err());
     assert!(apply(&mut p, &link(uuid::Uuid::nil().to_string()), &c).is_err());
     assert!(apply(&mut p, &link("not-an-id".into()), &c).is_err());
@@ -86,7 +172,11 @@ fn a_goal_cannot_be_its_own_parent_or_link_to_nothing() {
 fn smart_findings_follow_the_fields() {
     let (mut p, c) = fixture();
     let id = p.goals[0].id;
-    let set = |f, v: &str| PlanEdit::UpdateGoal { id, field: f, value: v.into() };
+    let set = |f, v: &str| PlanEdit::UpdateGoal {
+        id,
+        field: f,
+        value: v.into(),
+    };
     apply(&mut p, &set(GoalField::Deadline, "2027-03-31"), &c).unwrap();
     assert!(codes(&p).contains(&"smart.time_bound.outside_period".to_string()));
     apply(&mut p, &set(GoalField::Deadline, ""), &c).unwrap();
@@ -102,17 +192,27 @@ fn smart_findings_follow_the_fields() {
 #[test]
 fn thresholds_must_stay_ordered() {
     let (mut p, c) = fixture();
-    let set = |f, v: &str| PlanEdit::SetSetting { field: f, value: v.into() };
+    let set = |f, v: &str| PlanEdit::SetSetting {
+        field: f,
+        value: v.into(),
+    };
     apply(&mut p, &set(SettingField::AggressiveFrom, "0.5"), &c).unwrap();
     assert!(apply(&mut p, &set(SettingField::StretchFrom, "0.6"), &c).is_err());
-    assert_eq!(p.settings.stretch_from, rust_decimal::Decimal::new(5, 2), "refused edit leaves the plan as it was");
+    assert_eq!(
+        p.settings.stretch_from,
+        rust_decimal::Decimal::new(5, 2),
+        "refused edit leaves the plan as it was"
+    );
 }
 
 #[test]
 fn free_text_is_capped_and_free_of_control_characters() {
     assert!(text(&"x".repeat(MAX_TEXT + 1), "title").is_err());
     assert!(text("a\u{0007}b", "title").is_err());
-    assert_eq!(text("<script>alert(1)</script>\n第二行", "t").unwrap(), "<script>alert(1)</script>\n第二行");
+    assert_eq!(
+        text("<script>alert(1)</script>\n第二行", "t").unwrap(),
+        "<script>alert(1)</script>\n第二行"
+    );
 }
 
 #[test]

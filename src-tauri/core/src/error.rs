@@ -71,12 +71,19 @@ pub enum Error {
 impl Error {
     /// An error about a file.
     pub fn file(code: ErrorCode, path: &Path, message: impl Into<String>) -> Self {
-        Error::File { code, path: path.to_path_buf(), message: message.into() }
+        Error::File {
+            code,
+            path: path.to_path_buf(),
+            message: message.into(),
+        }
     }
 
     /// An error not tied to a file.
     pub fn plain(code: ErrorCode, message: impl Into<String>) -> Self {
-        Error::Plain { code, message: message.into() }
+        Error::Plain {
+            code,
+            message: message.into(),
+        }
     }
 
     /// A malformed or out-of-range value.
@@ -109,7 +116,11 @@ impl Error {
     /// Attaches a path to an error that has none (keeps the code and detail).
     pub fn at(self, path: &Path) -> Self {
         match self {
-            Error::Plain { code, message } => Error::File { code, path: path.to_path_buf(), message },
+            Error::Plain { code, message } => Error::File {
+                code,
+                path: path.to_path_buf(),
+                message,
+            },
             e => e,
         }
     }
@@ -150,6 +161,10 @@ pub struct IpcError {
 
 impl From<Error> for IpcError {
     fn from(e: Error) -> Self {
-        IpcError { code: e.code(), message: e.detail().to_string(), path: e.path().map(|p| p.display().to_string()) }
+        IpcError {
+            code: e.code(),
+            message: e.detail().to_string(),
+            path: e.path().map(|p| p.display().to_string()),
+        }
     }
 }

@@ -33,7 +33,12 @@ struct Header {
 
 /// The plan as pretty-printed JSON.
 pub fn export(meta: &PlanMeta, plan: &Plan) -> String {
-    let env = Envelope { format: FORMAT.into(), format_version: FORMAT_VERSION, meta: meta.clone(), plan: plan.clone() };
+    let env = Envelope {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        meta: meta.clone(),
+        plan: plan.clone(),
+    };
     serde_json::to_string_pretty(&env).expect("plan serializes")
 }
 
@@ -42,7 +47,10 @@ pub fn import(text: &str) -> Result<(PlanMeta, Plan)> {
     let head: Header = serde_json::from_str(text)
         .map_err(|e| Error::plain(ErrorCode::NotAPlan, format!("not a plan JSON document ({e})")))?;
     if head.format.as_deref() != Some(FORMAT) {
-        return Err(Error::plain(ErrorCode::NotAPlan, "not a plan JSON document (\"format\" is not \"salesplan\")"));
+        return Err(Error::plain(
+            ErrorCode::NotAPlan,
+            "not a plan JSON document (\"format\" is not \"salesplan\")",
+        ));
     }
     match head.format_version {
         Some(v) if v > FORMAT_VERSION => {

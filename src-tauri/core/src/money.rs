@@ -29,7 +29,9 @@ pub fn parse_decimal(text: &str, what: &str) -> Result<Decimal> {
     };
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !all_digits(int) || frac.is_some_and(|f| !all_digits(f)) {
-        return Err(bad("is not a number (use digits and an optional decimal point, e.g. 1234.56)"));
+        return Err(bad(
+            "is not a number (use digits and an optional decimal point, e.g. 1234.56)",
+        ));
     }
     if int.trim_start_matches('0').len() > MAX_INTEGER_DIGITS {
         return Err(bad("is too large"));
@@ -134,7 +136,9 @@ mod tests {
 
     #[test]
     fn refuses_malformed_numbers_with_the_value_quoted() {
-        for bad in ["1e400", "NaN", "inf", "1,000", "", "1.", ".5", "--1", "0x10", "1.2.3", "¥100"] {
+        for bad in [
+            "1e400", "NaN", "inf", "1,000", "", "1.", ".5", "--1", "0x10", "1.2.3", "¥100",
+        ] {
             let err = parse_decimal(bad, "target").unwrap_err();
             assert!(err.to_string().starts_with("target:"), "{bad}: {err}");
         }
@@ -146,7 +150,10 @@ mod tests {
     #[test]
     fn money_respects_the_currency_minor_unit() {
         assert!(parse_money("10.25", "CNY", "t").is_ok());
-        assert!(parse_money("10.255", "CNY", "t").unwrap_err().to_string().contains("CNY allows (2)"));
+        assert!(parse_money("10.255", "CNY", "t")
+            .unwrap_err()
+            .to_string()
+            .contains("CNY allows (2)"));
         assert!(parse_money("10.5", "JPY", "t").is_err());
         assert_eq!(minor_units("JPY"), Some(0));
         assert_eq!(minor_units("KWD"), Some(3));

@@ -50,7 +50,10 @@ pub struct PrefsPatch {
 impl Prefs {
     /// Reads prefs from `file`; a missing or damaged file gives the defaults.
     pub fn load(file: &Path) -> Prefs {
-        std::fs::read(file).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+        std::fs::read(file)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
     }
 
     /// Writes prefs to `file` (best effort: prefs are not worth failing a command for).
@@ -68,7 +71,10 @@ impl Prefs {
     pub fn apply(&mut self, patch: PrefsPatch) -> crate::Result<()> {
         if let Some(locale) = patch.locale {
             if locale != "zh-CN" && locale != "en" {
-                return Err(crate::Error::invalid(format!("locale: \"{}\" must be zh-CN or en", crate::money::clip(&locale))));
+                return Err(crate::Error::invalid(format!(
+                    "locale: \"{}\" must be zh-CN or en",
+                    crate::money::clip(&locale)
+                )));
             }
             self.locale = Some(locale);
         }

@@ -3,7 +3,9 @@
 //! cash-in, targets +30 % (13,000,000 and 11,960,000); the health check reports no errors.
 
 use crate::clock::Clock;
-use crate::model::{BaselineMonth, CalendarDay, Goal, GoalKind, GoalLayer, Plan, PlanHeader, PlanSettings, WorkCalendar};
+use crate::model::{
+    BaselineMonth, CalendarDay, Goal, GoalKind, GoalLayer, Plan, PlanHeader, PlanSettings, WorkCalendar,
+};
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -58,7 +60,11 @@ fn blank(locale: &str, today: NaiveDate) -> Plan {
             currency: if locale == "zh-CN" { "CNY" } else { "USD" }.into(),
             period_start: start,
             period_end: end,
-            calendar: WorkCalendar { weekdays: workweek(), holidays: vec![], extra_workdays: vec![] },
+            calendar: WorkCalendar {
+                weekdays: workweek(),
+                holidays: vec![],
+                extra_workdays: vec![],
+            },
             locale: locale_of(locale),
             authors: String::new(),
         },
@@ -74,14 +80,30 @@ fn locale_of(locale: &str) -> String {
 
 /// Monthly history 2024-10 … 2026-09 (bookings, cash-in), in yuan.
 const HISTORY: [(i64, i64); 24] = [
-    (2_600_000, 2_350_000), (2_750_000, 2_500_000), (3_250_000, 2_950_000), // 2024 Q4
-    (1_900_000, 2_300_000), (1_700_000, 1_650_000), (2_300_000, 2_150_000), // 2025 Q1
-    (2_400_000, 2_250_000), (2_500_000, 2_400_000), (2_700_000, 2_500_000), // 2025 Q2
-    (2_450_000, 2_450_000), (2_400_000, 2_350_000), (2_650_000, 2_500_000), // 2025 Q3
-    (3_000_000, 2_700_000), (3_200_000, 3_000_000), (3_800_000, 3_500_000), // 2025 Q4 = 10.0m / 9.2m
-    (2_200_000, 2_900_000), (2_000_000, 1_900_000), (2_600_000, 2_450_000), // 2026 Q1
-    (2_750_000, 2_600_000), (2_850_000, 2_700_000), (3_050_000, 2_850_000), // 2026 Q2
-    (2_800_000, 2_800_000), (2_700_000, 2_650_000), (3_000_000, 2_850_000), // 2026 Q3
+    (2_600_000, 2_350_000),
+    (2_750_000, 2_500_000),
+    (3_250_000, 2_950_000), // 2024 Q4
+    (1_900_000, 2_300_000),
+    (1_700_000, 1_650_000),
+    (2_300_000, 2_150_000), // 2025 Q1
+    (2_400_000, 2_250_000),
+    (2_500_000, 2_400_000),
+    (2_700_000, 2_500_000), // 2025 Q2
+    (2_450_000, 2_450_000),
+    (2_400_000, 2_350_000),
+    (2_650_000, 2_500_000), // 2025 Q3
+    (3_000_000, 2_700_000),
+    (3_200_000, 3_000_000),
+    (3_800_000, 3_500_000), // 2025 Q4 = 10.0m / 9.2m
+    (2_200_000, 2_900_000),
+    (2_000_000, 1_900_000),
+    (2_600_000, 2_450_000), // 2026 Q1
+    (2_750_000, 2_600_000),
+    (2_850_000, 2_700_000),
+    (3_050_000, 2_850_000), // 2026 Q2
+    (2_800_000, 2_800_000),
+    (2_700_000, 2_650_000),
+    (3_000_000, 2_850_000), // 2026 Q3
 ];
 
 fn q4_growth(locale: &str, clock: &dyn Clock) -> Plan {
@@ -97,24 +119,31 @@ fn q4_growth(locale: &str, clock: &dyn Clock) -> Plan {
             cash_in: Decimal::from(c),
         })
         .collect();
-    let day = |date, zh_name: &str, en_name: &str| CalendarDay { date, name: t(zh_name, en_name) };
-    let holidays = [1, 2, 5, 6, 7].iter().map(|&n| day(d(2026, 10, n), "国庆节", "National Day")).collect();
+    let day = |date, zh_name: &str, en_name: &str| CalendarDay {
+        date,
+        name: t(zh_name, en_name),
+    };
+    let holidays = [1, 2, 5, 6, 7]
+        .iter()
+        .map(|&n| day(d(2026, 10, n), "国庆节", "National Day"))
+        .collect();
     let extra = vec![day(d(2026, 10, 10), "国庆调休上班", "National Day make-up workday")];
     let bookings_id = clock.new_id();
-    let goal = |id, kind, statement: String, metric: String, unit: &str, base: i64, target: i64, rationale: String| Goal {
-        id,
-        layer: GoalLayer::Company,
-        kind,
-        statement,
-        metric,
-        unit: unit.into(),
-        baseline: Some(Decimal::from(base)),
-        target: Some(Decimal::from(target)),
-        deadline: Some(d(2026, 12, 31)),
-        owner: t("王磊（CEO）", "Wang Lei (CEO)"),
-        rationale,
-        parent_id: None,
-    };
+    let goal =
+        |id, kind, statement: String, metric: String, unit: &str, base: i64, target: i64, rationale: String| Goal {
+            id,
+            layer: GoalLayer::Company,
+            kind,
+            statement,
+            metric,
+            unit: unit.into(),
+            baseline: Some(Decimal::from(base)),
+            target: Some(Decimal::from(target)),
+            deadline: Some(d(2026, 12, 31)),
+            owner: t("王磊（CEO）", "Wang Lei (CEO)"),
+            rationale,
+            parent_id: None,
+        };
     let mut cash = goal(
         clock.new_id(),
         GoalKind::CashIn,

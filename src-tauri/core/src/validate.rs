@@ -20,10 +20,25 @@ pub fn plan(plan: &Plan) -> Result<()> {
     }
     let h = &plan.header;
     let texts = [&h.title, &h.company, &h.authors, &h.locale, &h.currency];
-    let goal_texts = plan.goals.iter().flat_map(|g| [&g.statement, &g.metric, &g.unit, &g.owner, &g.rationale]);
-    let day_names = h.calendar.holidays.iter().chain(&h.calendar.extra_workdays).map(|d| &d.name);
-    if texts.into_iter().chain(goal_texts).chain(day_names).any(|t| t.chars().count() > MAX_TEXT) {
-        return Err(Error::invalid(format!("a text field is longer than {MAX_TEXT} characters")));
+    let goal_texts = plan
+        .goals
+        .iter()
+        .flat_map(|g| [&g.statement, &g.metric, &g.unit, &g.owner, &g.rationale]);
+    let day_names = h
+        .calendar
+        .holidays
+        .iter()
+        .chain(&h.calendar.extra_workdays)
+        .map(|d| &d.name);
+    if texts
+        .into_iter()
+        .chain(goal_texts)
+        .chain(day_names)
+        .any(|t| t.chars().count() > MAX_TEXT)
+    {
+        return Err(Error::invalid(format!(
+            "a text field is longer than {MAX_TEXT} characters"
+        )));
     }
     if h.calendar.weekdays.iter().any(|d| !(1..=7).contains(d)) {
         return Err(Error::invalid("calendar: a weekday is not a number 1–7"));

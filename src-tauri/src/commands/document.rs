@@ -68,7 +68,10 @@ fn report_startup_once() {
     if std::env::var_os("SALESPLAN_STARTUP_PROBE").is_some() {
         ONCE.call_once(|| {
             if let Some(start) = crate::STARTED.get() {
-                eprintln!("startup-probe: first get_document {} ms after start", start.elapsed().as_millis());
+                eprintln!(
+                    "startup-probe: first get_document {} ms after start",
+                    start.elapsed().as_millis()
+                );
             }
         });
     }

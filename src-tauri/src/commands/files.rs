@@ -15,7 +15,12 @@ const MAX_PATH: usize = 4096;
 
 /// Replaces the open plan with a new one from a template.
 #[tauri::command]
-pub async fn new_plan(app: AppHandle, state: State<'_, Arc<AppState>>, template: Template, locale: String) -> CmdResult<DocumentView> {
+pub async fn new_plan(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    template: Template,
+    locale: String,
+) -> CmdResult<DocumentView> {
     let view = blocking(&state, move |s| {
         if locale != "zh-CN" && locale != "en" {
             return Err(Error::plain(ErrorCode::InvalidArgument, "locale must be zh-CN or en"));

@@ -24,14 +24,21 @@ where
     let shared = Arc::clone(state.inner());
     tauri::async_runtime::spawn_blocking(move || work(&shared))
         .await
-        .map_err(|e| IpcError { code: ErrorCode::Io, message: format!("internal task failed: {e}"), path: None })?
+        .map_err(|e| IpcError {
+            code: ErrorCode::Io,
+            message: format!("internal task failed: {e}"),
+            path: None,
+        })?
         .map_err(IpcError::from)
 }
 
 /// Refuses over-long string arguments before they reach the core.
 pub fn capped(value: &str, what: &str, max: usize) -> Result<(), Error> {
     if value.len() > max {
-        return Err(Error::plain(ErrorCode::InvalidArgument, format!("{what}: longer than {max} bytes")));
+        return Err(Error::plain(
+            ErrorCode::InvalidArgument,
+            format!("{what}: longer than {max} bytes"),
+        ));
     }
     Ok(())
 }

@@ -13,7 +13,6 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-
 /// A running app and its WebDriver session.
 pub struct App {
     client: Option<Client>,
@@ -33,9 +32,15 @@ impl App {
                 std::fs::write(script, "").expect("create dialog script");
             }
         }
-        let log = ctx.shots.dir.join(format!("driver-{:02}.log", ctx.shots.next.load(Ordering::SeqCst)));
+        let log = ctx
+            .shots
+            .dir
+            .join(format!("driver-{:02}.log", ctx.shots.next.load(Ordering::SeqCst)));
         let driver = Driver::start(
-            &[("SALESPLAN_DATA_DIR", Some(&launch.data_dir)), ("SALESPLAN_DIALOG_SCRIPT", launch.dialog_script.as_deref())],
+            &[
+                ("SALESPLAN_DATA_DIR", Some(&launch.data_dir)),
+                ("SALESPLAN_DIALOG_SCRIPT", launch.dialog_script.as_deref()),
+            ],
             &log,
         );
         let mut caps = serde_json::Map::new();
@@ -54,7 +59,11 @@ impl App {
                     eprintln!("WebDriver session attempt {attempt} failed: {e}; retrying");
                     tokio::time::sleep(Duration::from_millis(500)).await;
                 }
-                Err(e) => panic!("cannot start a WebDriver session for {}: {e}; see {}", app_bin.display(), log.display()),
+                Err(e) => panic!(
+                    "cannot start a WebDriver session for {}: {e}; see {}",
+                    app_bin.display(),
+                    log.display()
+                ),
             }
         };
         let app = App {
@@ -67,7 +76,11 @@ impl App {
         app.wait_for_timeout("app", START_TIMEOUT).await;
         // The root shows before the plan has loaded; a page shows only with a plan.
         app.wait_until("the first page (a plan loaded)", START_TIMEOUT, || async {
-            app.client().find_all(Locator::Css("[data-testid^=\"page-\"]")).await.ok().filter(|v| !v.is_empty())
+            app.client()
+                .find_all(Locator::Css("[data-testid^=\"page-\"]"))
+                .await
+                .ok()
+                .filter(|v| !v.is_empty())
         })
         .await;
         app
@@ -87,7 +100,10 @@ impl App {
     /// Ends the session (closing the app) and stops the driver.
     pub async fn stop(mut self) {
         if let Some(client) = self.client.take() {
-            if tokio::time::timeout(Duration::from_secs(15), client.close()).await.is_err() {
+            if tokio::time::timeout(Duration::from_secs(15), client.close())
+                .await
+                .is_err()
+            {
                 eprintln!("closing the WebDriver session timed out");
             }
         }
@@ -121,7 +137,10 @@ impl App {
     /// Makes the next native Open/Save dialog answer `path`.
     pub fn answer_next_dialog(&self, path: &Path) {
         let line = path.to_str().expect("utf-8 path");
-        assert!(!line.contains('\n'), "path with a newline cannot go through the dialog script");
+        assert!(
+            !line.contains('\n'),
+            "path with a newline cannot go through the dialog script"
+        );
         self.push_dialog_line(line);
     }
 
@@ -131,15 +150,29 @@ impl App {
     }
 
     fn push_dialog_line(&self, line: &str) {
-        let script = self.dialog_script.as_ref().expect("app started without SALESPLAN_DIALOG_SCRIPT");
-        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(script).expect("open dialog script");
+        let script = self
+            .dialog_script
+            .as_ref()
+            .expect("app started without SALESPLAN_DIALOG_SCRIPT");
+        let mut f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(script)
+            .expect("open dialog script");
         writeln!(f, "{line}").expect("write dialog script");
     }
 
     /// Lines not yet consumed by the app.
     pub fn pending_dialog_answers(&self) -> Vec<String> {
-        let script = self.dialog_script.as_ref().expect("app started without SALESPLAN_DIALOG_SCRIPT");
-        std::fs::read_to_string(script).unwrap_or_default().lines().map(String::from).collect()
+        let script = self
+            .dialog_script
+            .as_ref()
+            .expect("app started without SALESPLAN_DIALOG_SCRIPT");
+        std::fs::read_to_string(script)
+            .unwrap_or_default()
+            .lines()
+            .map(String::from)
+            .collect()
     }
 
     // ----- screenshots -----------------------------------------------------------------------
@@ -169,7 +202,11 @@ impl App {
 
     /// The first element with this `data-testid`, if present now.
     pub async fn try_find(&self, id: &str) -> Option<Element> {
-        self.client().find_all(Locator::Css(&tid(id))).await.ok().and_then(|v| v.into_iter().next())
+        self.client()
+            .find_all(Locator::Css(&tid(id)))
+            .await
+            .ok()
+            .and_then(|v| v.into_iter().next())
     }
 
     /// Whether an element with this `data-testid` is present now.
@@ -194,7 +231,8 @@ impl App {
                 return v;
             }
             if Instant::now() > deadline {
-                self.fail(format!("timed out after {timeout:?} waiting for: {what}")).await;
+                self.fail(format!("timed out after {timeout:?} waiting for: {what}"))
+                    .await;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -206,17 +244,22 @@ impl App {
     }
 
     async fn wait_for_timeout(&self, id: &str, timeout: Duration) -> Element {
-        self.wait_until(&format!("element [data-testid={id}]"), timeout, || self.try_find(id)).await
+        self.wait_until(&format!("element [data-testid={id}]"), timeout, || self.try_find(id))
+            .await
     }
 
     /// Waits for a modal `<dialog>` with this `data-testid` to be shown (`open`), so that a
     /// screenshot shows it: the element exists a moment before `showModal()` runs.
     pub async fn wait_dialog(&self, id: &str) -> Element {
-        self.wait_until(&format!("dialog [data-testid={id}] to open"), UI_TIMEOUT, || async move {
-            let el = self.try_find(id).await?;
-            let open = el.prop("open").await.ok().flatten();
-            (open.as_deref() == Some("true")).then_some(el)
-        })
+        self.wait_until(
+            &format!("dialog [data-testid={id}] to open"),
+            UI_TIMEOUT,
+            || async move {
+                let el = self.try_find(id).await?;
+                let open = el.prop("open").await.ok().flatten();
+                (open.as_deref() == Some("true")).then_some(el)
+            },
+        )
         .await
     }
 
@@ -224,7 +267,11 @@ impl App {
     pub async fn wait_for_css(&self, css: &str) -> Element {
         let client = self.client();
         self.wait_until(&format!("element {css}"), UI_TIMEOUT, || async move {
-            client.find_all(Locator::Css(css)).await.ok().and_then(|v| v.into_iter().next())
+            client
+                .find_all(Locator::Css(css))
+                .await
+                .ok()
+                .and_then(|v| v.into_iter().next())
         })
         .await
     }
@@ -244,7 +291,11 @@ impl App {
     /// the rail labels) and returns "" for them.
     pub async fn inner_text(&self, el: &Element) -> Option<String> {
         let arg = serde_json::to_value(el).ok()?;
-        let v = self.client().execute("return arguments[0].innerText;", vec![arg]).await.ok()?;
+        let v = self
+            .client()
+            .execute("return arguments[0].innerText;", vec![arg])
+            .await
+            .ok()?;
         v.as_str().map(String::from)
     }
 
@@ -266,7 +317,9 @@ impl App {
     /// An attribute of the element with this `data-testid` (waits for it).
     pub async fn attr(&self, id: &str, name: &str) -> Option<String> {
         let el = self.wait_for(id).await;
-        el.attr(name).await.unwrap_or_else(|e| panic!("attribute {name} of {id}: {e}"))
+        el.attr(name)
+            .await
+            .unwrap_or_else(|e| panic!("attribute {name} of {id}: {e}"))
     }
 
     /// The current `value` of an input.
@@ -334,7 +387,8 @@ impl App {
         }
         let typed = Self::value_of(el).await;
         if typed != value {
-            self.fail(format!("typed {value:?} but the input holds {typed:?}")).await;
+            self.fail(format!("typed {value:?} but the input holds {typed:?}"))
+                .await;
         }
         if let Err(e) = el.send_keys(&char::from(K::Enter).to_string()).await {
             self.fail(format!("Enter after {value:?} failed: {e}")).await;
@@ -349,7 +403,10 @@ impl App {
 
     /// Moves focus off any input (so a shortcut goes to the app, not to a text field's own undo).
     pub async fn blur(&self) {
-        let _ = self.client().execute("if (document.activeElement) document.activeElement.blur();", vec![]).await;
+        let _ = self
+            .client()
+            .execute("if (document.activeElement) document.activeElement.blur();", vec![])
+            .await;
     }
 
     /// Presses a keyboard shortcut on the page body: `modifiers` then `key`.
@@ -402,7 +459,8 @@ impl App {
         self.click("new-template").await;
         self.wait_gone("new-plan-dialog").await;
         self.wait_for("page-overview").await;
-        self.wait_text("plan-title", "to be the template title", |t| !t.trim().is_empty()).await;
+        self.wait_text("plan-title", "to be the template title", |t| !t.trim().is_empty())
+            .await;
     }
 }
 

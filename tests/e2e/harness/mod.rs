@@ -8,7 +8,6 @@
 //! native dialog and the process-wide `pgrep`-style lookups below. The lock in [`TestCtx::new`]
 //! enforces it even without `--test-threads=1`.
 
-
 mod app;
 mod process;
 
@@ -27,7 +26,6 @@ pub const UI_TIMEOUT: Duration = Duration::from_secs(15);
 pub const START_TIMEOUT: Duration = Duration::from_secs(30);
 
 static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
 
 /// Numbered screenshots of one test in `artifacts/e2e/<test>/`.
 pub struct Shots {
@@ -59,8 +57,14 @@ impl TestCtx {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("create screenshot folder");
         TestCtx {
-            tmp: tempfile::Builder::new().prefix(&format!("salesplan-e2e-{name}-")).tempdir().expect("temp dir"),
-            shots: Arc::new(Shots { dir, next: AtomicUsize::new(0) }),
+            tmp: tempfile::Builder::new()
+                .prefix(&format!("salesplan-e2e-{name}-"))
+                .tempdir()
+                .expect("temp dir"),
+            shots: Arc::new(Shots {
+                dir,
+                next: AtomicUsize::new(0),
+            }),
             launches: AtomicUsize::new(0),
             _serial: serial,
         }
@@ -78,7 +82,11 @@ impl TestCtx {
         let n = self.launches.fetch_add(1, Ordering::SeqCst) + 1;
         let data_dir = self.dir(&format!("data-{n}"));
         let script = self.tmp.path().join(format!("dialog-script-{n}.txt"));
-        Launch { data_dir, dialog_script: Some(script), args: vec![] }
+        Launch {
+            data_dir,
+            dialog_script: Some(script),
+            args: vec![],
+        }
     }
 
     /// A screenshot of the whole X screen (shows native dialogs, which WebDriver cannot see).
@@ -114,21 +122,26 @@ pub fn tid(id: &str) -> String {
     format!("[data-testid=\"{id}\"]")
 }
 
-
 /// WebDriver key codes.
 pub use fantoccini::key::Key as K;
 
 /// Digits, sign and decimal point of a displayed number ("14,000,000" → "14000000";
 /// "+40.0 %" → "40.0"), parsed exactly.
 pub fn number_in(text: &str) -> Option<rust_decimal::Decimal> {
-    let cleaned: String = text.chars().filter(|c| c.is_ascii_digit() || *c == '.' || *c == '-').collect();
+    let cleaned: String = text
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
+        .collect();
     cleaned.parse::<rust_decimal::Decimal>().ok()
 }
 
 /// Runs `salesplan <args>` and asserts it succeeds.
 pub fn run_cli(args: &[&std::ffi::OsStr]) -> String {
     let bin = cli_binary();
-    let out = Command::new(&bin).args(args).output().unwrap_or_else(|e| panic!("cannot run {}: {e}", bin.display()));
+    let out = Command::new(&bin)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", bin.display()));
     assert!(
         out.status.success(),
         "{} {:?} failed ({}):\n{}\n{}",

@@ -7,14 +7,21 @@ use std::time::{Duration, Instant};
 
 /// The repository root (this crate lives in `<repo>/tests`).
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
 }
 
 fn target_dir() -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(dir) => {
             let dir = PathBuf::from(dir);
-            if dir.is_absolute() { dir } else { repo_root().join(dir) }
+            if dir.is_absolute() {
+                dir
+            } else {
+                repo_root().join(dir)
+            }
         }
         None => repo_root().join("target"),
     }
@@ -27,7 +34,10 @@ fn find_binary(env_var: &str, name: &str, build_hint: &str) -> PathBuf {
         assert!(path.is_file(), "{env_var}={} does not name a file", path.display());
         return path.canonicalize().expect("canonical binary path");
     }
-    let candidates = [target_dir().join("debug").join(name), repo_root().join("target/debug").join(name)];
+    let candidates = [
+        target_dir().join("debug").join(name),
+        repo_root().join("target/debug").join(name),
+    ];
     for path in &candidates {
         if path.is_file() {
             return path.canonicalize().expect("canonical binary path");
@@ -36,7 +46,11 @@ fn find_binary(env_var: &str, name: &str, build_hint: &str) -> PathBuf {
     panic!(
         "cannot find the `{name}` binary (looked at ${env_var}, {}). Build it first: {build_hint} \
          — or run scripts/test-e2e.sh, which builds everything.",
-        candidates.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        candidates
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
 }
 
@@ -84,16 +98,26 @@ fn tauri_driver_binary() -> PathBuf {
     }
     let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
     let candidate = home.join(".cargo/bin/tauri-driver");
-    assert!(candidate.is_file(), "tauri-driver not found on PATH or at {}: cargo install tauri-driver --locked", candidate.display());
+    assert!(
+        candidate.is_file(),
+        "tauri-driver not found on PATH or at {}: cargo install tauri-driver --locked",
+        candidate.display()
+    );
     candidate
 }
 
 fn native_driver() -> PathBuf {
-    std::env::var_os("WEBKIT_WEBDRIVER").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/usr/bin/WebKitWebDriver"))
+    std::env::var_os("WEBKIT_WEBDRIVER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/WebKitWebDriver"))
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").expect("bind a free port").local_addr().expect("local addr").port()
+    TcpListener::bind("127.0.0.1:0")
+        .expect("bind a free port")
+        .local_addr()
+        .expect("local addr")
+        .port()
 }
 
 /// Sends `signal` to `pid`.
@@ -107,7 +131,9 @@ pub(super) fn signal(pid: u32, signal: libc::c_int) {
 fn alive(pid: u32) -> bool {
     // A zombie still has a /proc entry; treat state Z as gone.
     match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Ok(stat) => !stat.rsplit_once(')').is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+        Ok(stat) => !stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
         Err(_) => false,
     }
 }
@@ -117,11 +143,17 @@ fn alive(pid: u32) -> bool {
 pub fn app_pids(data_dir: &Path) -> Vec<u32> {
     let needle = format!("SALESPLAN_DATA_DIR={}", data_dir.display());
     let mut pids = Vec::new();
-    let Ok(entries) = std::fs::read_dir("/proc") else { return pids };
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return pids;
+    };
     for entry in entries.flatten() {
-        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else { continue };
+        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+            continue;
+        };
         let exe = std::fs::read_link(format!("/proc/{pid}/exe")).unwrap_or_default();
-        let is_app = exe.file_name().is_some_and(|n| n.to_string_lossy().starts_with("salesplan-studio"));
+        let is_app = exe
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("salesplan-studio"));
         if !is_app {
             continue;
         }
@@ -185,7 +217,11 @@ impl Driver {
         let child = cmd.spawn().unwrap_or_else(|e| panic!("cannot start tauri-driver: {e}"));
         let deadline = Instant::now() + Duration::from_secs(10);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port} within 10 s; see {}", log.display());
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on port {port} within 10 s; see {}",
+                log.display()
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         Driver { child, port }
@@ -200,7 +236,10 @@ impl Drop for Driver {
             match self.child.try_wait() {
                 Ok(Some(_)) | Err(_) => return,
                 Ok(None) if Instant::now() > deadline => {
-                    eprintln!("tauri-driver (pid {}) ignored SIGTERM for 10 s; leaving it", self.child.id());
+                    eprintln!(
+                        "tauri-driver (pid {}) ignored SIGTERM for 10 s; leaving it",
+                        self.child.id()
+                    );
                     return;
                 }
                 Ok(None) => std::thread::sleep(Duration::from_millis(50)),

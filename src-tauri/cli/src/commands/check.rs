@@ -10,12 +10,23 @@ use salesplan_core::{Error, ErrorCode, Result};
 pub fn run(args: &CheckArgs) -> Result<Status> {
     let loaded = files::read_plan(&args.file)?;
     if loaded.newer_version {
-        output::note(&args.file, "saved by a newer version of Sales Plan Studio; checked with this version's rules");
+        output::note(
+            &args.file,
+            "saved by a newer version of Sales Plan Studio; checked with this version's rules",
+        );
     }
     let report = engine::evaluate(&loaded.plan);
-    let text = if args.json { json(&report)? } else { text(&args.file, &report) };
+    let text = if args.json {
+        json(&report)?
+    } else {
+        text(&args.file, &report)
+    };
     output::print(&text)?;
-    Ok(if report.health.errors > 0 { Status::ErrorFindings } else { Status::Fine })
+    Ok(if report.health.errors > 0 {
+        Status::ErrorFindings
+    } else {
+        Status::Fine
+    })
 }
 
 /// `{"findings": [...], "health": {...}}`, the core types as serde writes them.
@@ -53,7 +64,13 @@ fn line(f: &Finding) -> String {
         parts.push(place.join(" "));
     }
     if !f.params.is_empty() {
-        parts.push(f.params.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" "));
+        parts.push(
+            f.params
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
     }
     output::safe(&parts.join("  ")).into_owned()
 }

@@ -8,7 +8,10 @@ use salesplan_core::{json, Result};
 pub fn run(args: &ExportArgs) -> Result<Status> {
     let loaded = files::read_plan(&args.file)?;
     if loaded.newer_version {
-        output::note(&args.file, "saved by a newer version of Sales Plan Studio; parts this version does not know are not exported");
+        output::note(
+            &args.file,
+            "saved by a newer version of Sales Plan Studio; parts this version does not know are not exported",
+        );
     }
     let text = match args.format {
         ExportFormat::Json => json::export(&loaded.meta, &loaded.plan) + "\n",

@@ -12,6 +12,9 @@ pub fn run(args: &ImportArgs) -> Result<Status> {
     let text = files::read_text(&args.input)?;
     let (meta, plan) = json::import(&text).map_err(|e| e.at(&args.input))?;
     files::write_plan(&args.output, &meta, &plan, Existing::Replace)?;
-    output::print(&format!("imported {}\n", output::safe(&args.output.display().to_string())))?;
+    output::print(&format!(
+        "imported {}\n",
+        output::safe(&args.output.display().to_string())
+    ))?;
     Ok(Status::Fine)
 }

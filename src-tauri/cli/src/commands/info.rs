@@ -16,7 +16,13 @@ pub fn run(args: &InfoArgs) -> Result<Status> {
     let view = Document::opened(loaded, &args.file).view();
     let h = &view.plan.header;
     let m = &view.meta;
-    let or_none = |s: &str| if s.trim().is_empty() { "(none)".to_string() } else { output::safe(s).into_owned() };
+    let or_none = |s: &str| {
+        if s.trim().is_empty() {
+            "(none)".to_string()
+        } else {
+            output::safe(s).into_owned()
+        }
+    };
     let rows = [
         ("File", output::safe(&args.file.display().to_string()).into_owned()),
         ("Title", or_none(&h.title)),
@@ -32,7 +38,10 @@ pub fn run(args: &InfoArgs) -> Result<Status> {
         ("Baseline months", view.report.baseline.months.to_string()),
         ("Health", output::health(&view.report.health)),
     ];
-    let mut text: String = rows.iter().map(|(label, value)| format!("{label:<16}{value}\n")).collect();
+    let mut text: String = rows
+        .iter()
+        .map(|(label, value)| format!("{label:<16}{value}\n"))
+        .collect();
     if let Some(reason) = &view.read_only_reason {
         text.push_str(&format!("Read-only       {}\n", output::safe(reason)));
     }

@@ -54,7 +54,11 @@ impl Finding {
             code: code.to_string(),
             severity,
             params: BTreeMap::new(),
-            target: FindingTarget { step: step.into(), goal_id: None, field: field.map(Into::into) },
+            target: FindingTarget {
+                step: step.into(),
+                goal_id: None,
+                field: field.map(Into::into),
+            },
         }
     }
 

@@ -176,7 +176,11 @@ pub fn plan(input: &FunnelInput) -> FunnelPlan {
     let opp_shift = u32::from(input.sales_cycle_days);
     let lead_shift = opp_shift + u32::from(input.lead_to_opportunity_days);
     for (&month, &target) in &targets {
-        let (repeat, orders) = if ok.repeat { repeat_revenue(&input.repeat, target) } else { (None, None) };
+        let (repeat, orders) = if ok.repeat {
+            repeat_revenue(&input.repeat, target)
+        } else {
+            (None, None)
+        };
         if let Some(r) = repeat.filter(|r| *r > target) {
             let mut f = finding("funnel.repeat_exceeds_target", "repeat").with("month", month.format("%Y-%m"));
             f.severity = Severity::Warning; // likely a mistake, but the numbers still hold

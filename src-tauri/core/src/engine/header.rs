@@ -9,7 +9,12 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
     let h = &plan.header;
     let mut out = Vec::new();
     if h.title.trim().is_empty() {
-        out.push(Finding::on_step("header.title_missing", Severity::Warning, "header", Some("title")));
+        out.push(Finding::on_step(
+            "header.title_missing",
+            Severity::Warning,
+            "header",
+            Some("title"),
+        ));
     }
     if !money::is_known_currency(&h.currency) {
         out.push(
@@ -25,7 +30,12 @@ pub fn check(plan: &Plan) -> Vec<Finding> {
         );
     }
     if h.calendar.weekdays.is_empty() {
-        out.push(Finding::on_step("header.no_workdays", Severity::Error, "header", Some("weekdays")));
+        out.push(Finding::on_step(
+            "header.no_workdays",
+            Severity::Error,
+            "header",
+            Some("weekdays"),
+        ));
     }
     out
 }

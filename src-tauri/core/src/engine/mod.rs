@@ -54,5 +54,10 @@ pub fn evaluate(plan: &Plan) -> PlanReport {
         warnings: count(Severity::Warning),
         hints: count(Severity::Hint),
     };
-    PlanReport { goals, baseline, findings, health }
+    PlanReport {
+        goals,
+        baseline,
+        findings,
+        health,
+    }
 }

@@ -99,13 +99,27 @@ pub fn band(growth: Decimal, settings: &PlanSettings) -> ChallengeBand {
 
 /// Analyses every goal, appending findings.
 pub fn analyse_goals(plan: &Plan, findings: &mut Vec<Finding>) -> Vec<GoalAnalysis> {
-    let company = |kind| plan.goals.iter().any(|g| g.layer == GoalLayer::Company && g.kind == kind);
+    let company = |kind| {
+        plan.goals
+            .iter()
+            .any(|g| g.layer == GoalLayer::Company && g.kind == kind)
+    };
     use crate::model::GoalKind;
     if !company(GoalKind::Bookings) {
-        findings.push(Finding::on_step("targets.no_bookings_goal", Severity::Warning, "targets", None));
+        findings.push(Finding::on_step(
+            "targets.no_bookings_goal",
+            Severity::Warning,
+            "targets",
+            None,
+        ));
     }
     if !company(GoalKind::CashIn) {
-        findings.push(Finding::on_step("targets.no_cash_in_goal", Severity::Warning, "targets", None));
+        findings.push(Finding::on_step(
+            "targets.no_cash_in_goal",
+            Severity::Warning,
+            "targets",
+            None,
+        ));
     }
     let by_id: HashMap<Uuid, &Goal> = plan.goals.iter().map(|g| (g.id, g)).collect();
     plan.goals.iter().map(|g| analyse(plan, &by_id, g, findings)).collect()
@@ -143,11 +157,19 @@ fn analyse(plan: &Plan, by_id: &HashMap<Uuid, &Goal>, g: &Goal, out: &mut Vec<Fi
             Check::Unknown
         }
         Some(gr) if gr < s.achievable_min => {
-            out.push(f("smart.achievable.below_band", Severity::Warning, "target").with("growth", gr).with("min", s.achievable_min));
+            out.push(
+                f("smart.achievable.below_band", Severity::Warning, "target")
+                    .with("growth", gr)
+                    .with("min", s.achievable_min),
+            );
             Check::Fail
         }
         Some(gr) if gr > s.achievable_max => {
-            out.push(f("smart.achievable.above_band", Severity::Warning, "target").with("growth", gr).with("max", s.achievable_max));
+            out.push(
+                f("smart.achievable.above_band", Severity::Warning, "target")
+                    .with("growth", gr)
+                    .with("max", s.achievable_max),
+            );
             Check::Fail
         }
         Some(_) => Check::Pass,
@@ -173,7 +195,13 @@ fn analyse(plan: &Plan, by_id: &HashMap<Uuid, &Goal>, g: &Goal, out: &mut Vec<Fi
         goal_id: g.id,
         growth,
         band: growth.map(|gr| band(gr, s)),
-        smart: SmartChecks { specific, measurable, achievable, relevant, time_bound },
+        smart: SmartChecks {
+            specific,
+            measurable,
+            achievable,
+            relevant,
+            time_bound,
+        },
     }
 }
 
@@ -202,16 +230,31 @@ fn relevance(by_id: &HashMap<Uuid, &Goal>, g: &Goal, out: &mut Vec<Finding>) -> 
         if g.layer == GoalLayer::Company {
             return Check::Pass;
         }
-        out.push(Finding::on_goal("smart.relevant.no_parent", Severity::Warning, g.id, "parent_id"));
+        out.push(Finding::on_goal(
+            "smart.relevant.no_parent",
+            Severity::Warning,
+            g.id,
+            "parent_id",
+        ));
         return Check::Fail;
     };
     match by_id.get(&parent_id) {
         None => {
-            out.push(Finding::on_goal("goal.parent_missing", Severity::Error, g.id, "parent_id"));
+            out.push(Finding::on_goal(
+                "goal.parent_missing",
+                Severity::Error,
+                g.id,
+                "parent_id",
+            ));
             Check::Fail
         }
         Some(_) if creates_cycle(by_id, g.id) => {
-            out.push(Finding::on_goal("goal.parent_cycle", Severity::Error, g.id, "parent_id"));
+            out.push(Finding::on_goal(
+                "goal.parent_cycle",
+                Severity::Error,
+                g.id,
+                "parent_id",
+            ));
             Check::Fail
         }
         Some(_) => Check::Pass,

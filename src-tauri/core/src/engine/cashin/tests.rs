@@ -236,6 +236,8 @@ fn drivers_travel_as_strict_text() {
         "bad_debt_share":"0.01","opening_receivables":"0","opening_profile":["0.5","0.5"],"minor_units":2}"#;
     let parsed: CashInInput = serde_json::from_str(json).unwrap();
     assert_eq!(parsed.opening_profile, vec![dec("0.5"), dec("0.5")]);
-    assert!(serde_json::to_string(&parsed).unwrap().contains(r#""opening_profile":["0.5","0.5"]"#));
+    assert!(serde_json::to_string(&parsed)
+        .unwrap()
+        .contains(r#""opening_profile":["0.5","0.5"]"#));
     assert!(serde_json::from_str::<CashInInput>(&json.replace(r#"["0.5","0.5"]"#, r#"["5e-1"]"#)).is_err());
 }
