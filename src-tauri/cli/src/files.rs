@@ -46,7 +46,8 @@ pub fn read_plan(path: &Path) -> Result<Loaded> {
     store::read_plan_file(path, scratch.path()).map_err(|e| e.at(path))
 }
 
-/// Writes a plan file at `path`: a new file, or an atomic replacement of an existing one.
+/// Writes a plan file at `path`, new or replacing one, always through the store's atomic save
+/// (a complete, verified file renamed into place), so a crash never leaves half a plan.
 pub fn write_plan(path: &Path, meta: &PlanMeta, plan: &Plan, existing: Existing) -> Result<()> {
     require_path(path)?;
     require_parent_folder(path)?;
@@ -55,11 +56,10 @@ pub fn write_plan(path: &Path, meta: &PlanMeta, plan: &Plan, existing: Existing)
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
         Err(e) => return Err(Error::io(path, &e)),
     };
-    if !exists {
-        return store::write_plan_file(path, meta, plan).map_err(|e| e.at(path));
+    if exists {
+        require_not_folder(path)?;
     }
-    require_not_folder(path)?;
-    if existing == Existing::Refuse {
+    if exists && existing == Existing::Refuse {
         return Err(Error::file(
             ErrorCode::InvalidArgument,
             path,

@@ -5,11 +5,18 @@
 //! plan stays as it was. Keeping edits as data makes undo/redo, the working-copy journal and
 //! the IPC validation one mechanism.
 
+mod dimensions;
+mod fields;
+mod parse;
+
+pub use parse::{parse_date, parse_weekdays, text};
+
 use crate::clock::Clock;
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::{BaselineMonth, CalendarDay, Goal, GoalKind, GoalLayer, Plan};
-use crate::money::{self, clip};
-use chrono::{Datelike, NaiveDate};
+use crate::model::{BaselineMonth, CalendarDay, DimensionKind, Goal, GoalKind, GoalLayer, Plan};
+use crate::money;
+use fields::{day_list, set_header, update_goal};
+use parse::parse_month;
 use serde::Deserialize;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -181,6 +188,57 @@ pub enum PlanEdit {
         /// The month's id.
         id: Uuid,
     },
+    /// Adds a member last in a dimension (in the org tree: last under its parent). An org
+    /// member's level follows from its parent: none → region, a region → team, a team → rep.
+    AddMember {
+        /// Which dimension.
+        dimension: DimensionKind,
+        /// Its name (trimmed; must not be empty or taken by a sibling).
+        name: String,
+        /// Org tree only: the region of a new team or the team of a new rep.
+        parent_id: Option<Uuid>,
+    },
+    /// Renames a member.
+    RenameMember {
+        /// Which dimension.
+        dimension: DimensionKind,
+        /// The member.
+        id: Uuid,
+        /// New name (trimmed; must not be empty or taken by a sibling).
+        name: String,
+    },
+    /// Sets a member's code; empty text clears it.
+    SetMemberCode {
+        /// Which dimension.
+        dimension: DimensionKind,
+        /// The member.
+        id: Uuid,
+        /// New code (trimmed; unique in its dimension).
+        code: String,
+    },
+    /// Moves a team to another region or a rep to another team (last among its new siblings).
+    MoveOrgMember {
+        /// The team or rep.
+        id: Uuid,
+        /// Its new parent: a region for a team, a team for a rep.
+        parent_id: Uuid,
+    },
+    /// Moves a member to `index` among its siblings (0 is first; past the end means last).
+    ReorderMember {
+        /// Which dimension.
+        dimension: DimensionKind,
+        /// The member.
+        id: Uuid,
+        /// Its new place among its siblings.
+        index: u32,
+    },
+    /// Removes a member. An org member with children is refused: remove or move them first.
+    RemoveMember {
+        /// Which dimension.
+        dimension: DimensionKind,
+        /// The member.
+        id: Uuid,
+    },
 }
 
 impl PlanEdit {
@@ -191,6 +249,8 @@ impl PlanEdit {
             PlanEdit::SetSetting { field, .. } => Some(format!("setting:{field:?}")),
             PlanEdit::UpdateGoal { id, field, .. } => Some(format!("goal:{id}:{field:?}")),
             PlanEdit::UpdateBaseline { id, field, .. } => Some(format!("baseline:{id}:{field:?}")),
+            PlanEdit::RenameMember { id, .. } => Some(format!("member:{id}:name")),
+            PlanEdit::SetMemberCode { id, .. } => Some(format!("member:{id}:code")),
             _ => None,
         }
     }
@@ -309,152 +369,27 @@ fn apply_in_place(plan: &mut Plan, edit: &PlanEdit, clock: &dyn Clock) -> Result
             }
             Ok(())
         }
-    }
-}
-
-fn set_header(plan: &mut Plan, field: HeaderField, value: &str) -> Result<()> {
-    let h = &mut plan.header;
-    match field {
-        HeaderField::Title => h.title = text(value, "title")?,
-        HeaderField::Company => h.company = text(value, "company")?,
-        HeaderField::Authors => h.authors = text(value, "authors")?,
-        HeaderField::Currency => {
-            let code = value.trim().to_ascii_uppercase();
-            if !money::is_known_currency(&code) {
-                return Err(Error::invalid(format!(
-                    "currency: \"{}\" is not an ISO 4217 code (e.g. CNY, USD)",
-                    clip(value)
-                )));
-            }
-            let old = std::mem::replace(&mut h.currency, code.clone());
-            for g in plan.goals.iter_mut().filter(|g| g.kind.is_money() && g.unit == old) {
-                g.unit = code.clone();
-            }
+        PlanEdit::AddMember {
+            dimension,
+            name,
+            parent_id,
+        } => dimensions::add(&mut plan.dimensions, *dimension, name, *parent_id, clock),
+        PlanEdit::RenameMember { dimension, id, name } => {
+            dimensions::rename(&mut plan.dimensions, *dimension, *id, name)
         }
-        HeaderField::PeriodStart => h.period_start = parse_date(value, "period start")?,
-        HeaderField::PeriodEnd => h.period_end = parse_date(value, "period end")?,
-        HeaderField::Locale => {
-            if value != "zh-CN" && value != "en" {
-                return Err(Error::invalid(format!(
-                    "locale: \"{}\" must be zh-CN or en",
-                    clip(value)
-                )));
-            }
-            h.locale = value.to_string();
+        PlanEdit::SetMemberCode { dimension, id, code } => {
+            dimensions::set_code(&mut plan.dimensions, *dimension, *id, code)
         }
-        HeaderField::Weekdays => h.calendar.weekdays = parse_weekdays(value)?,
-    }
-    Ok(())
-}
-
-fn update_goal(plan: &mut Plan, id: Uuid, field: GoalField, value: &str) -> Result<()> {
-    let currency = plan.header.currency.clone();
-    let parent = match field {
-        GoalField::ParentId if !value.trim().is_empty() => {
-            let pid = Uuid::parse_str(value.trim()).map_err(|_| Error::invalid("parent goal: not a goal id"))?;
-            if pid == id || plan.goal(pid).is_none() {
-                return Err(unknown("parent goal", pid));
-            }
-            Some(pid)
+        PlanEdit::MoveOrgMember { id, parent_id } => dimensions::move_org(&mut plan.dimensions, *id, *parent_id),
+        PlanEdit::ReorderMember { dimension, id, index } => {
+            dimensions::reorder(&mut plan.dimensions, *dimension, *id, *index as usize)
         }
-        _ => None,
-    };
-    let g = plan
-        .goals
-        .iter_mut()
-        .find(|g| g.id == id)
-        .ok_or_else(|| unknown("goal", id))?;
-    let amount = |v: &str, what: &str| -> Result<Option<rust_decimal::Decimal>> {
-        if v.trim().is_empty() {
-            return Ok(None);
-        }
-        if g.kind.is_money() {
-            money::parse_money(v, &currency, what)
-        } else {
-            money::parse_decimal(v, what)
-        }
-        .map(Some)
-    };
-    match field {
-        GoalField::Statement => g.statement = text(value, "statement")?,
-        GoalField::Metric => g.metric = text(value, "metric")?,
-        GoalField::Unit => g.unit = text(value, "unit")?,
-        GoalField::Owner => g.owner = text(value, "owner")?,
-        GoalField::Rationale => g.rationale = text(value, "rationale")?,
-        GoalField::Baseline => g.baseline = amount(value, "baseline")?,
-        GoalField::Target => g.target = amount(value, "target")?,
-        GoalField::Deadline => {
-            g.deadline = if value.trim().is_empty() {
-                None
-            } else {
-                Some(parse_date(value, "deadline")?)
-            }
-        }
-        GoalField::ParentId => g.parent_id = parent,
-        GoalField::Layer => {
-            g.layer = serde_json::from_value(serde_json::Value::String(value.into()))
-                .map_err(|_| Error::invalid(format!("layer: \"{}\" is not a goal layer", clip(value))))?
-        }
-        GoalField::Kind => {
-            g.kind = serde_json::from_value(serde_json::Value::String(value.into()))
-                .map_err(|_| Error::invalid(format!("kind: \"{}\" is not a goal kind", clip(value))))?
-        }
-    }
-    Ok(())
-}
-
-fn day_list(plan: &mut Plan, list: DayList) -> &mut Vec<CalendarDay> {
-    match list {
-        DayList::Holidays => &mut plan.header.calendar.holidays,
-        DayList::ExtraWorkdays => &mut plan.header.calendar.extra_workdays,
+        PlanEdit::RemoveMember { dimension, id } => dimensions::remove(&mut plan.dimensions, *dimension, *id),
     }
 }
 
 fn unknown(what: &str, id: Uuid) -> Error {
     Error::plain(ErrorCode::InvalidArgument, format!("no {what} with id {id}"))
-}
-
-/// Checks free text: length cap, no control characters except newlines and tabs.
-pub fn text(value: &str, what: &str) -> Result<String> {
-    if value.chars().count() > MAX_TEXT {
-        return Err(Error::invalid(format!("{what}: longer than {MAX_TEXT} characters")));
-    }
-    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(Error::invalid(format!("{what}: contains control characters")));
-    }
-    Ok(value.to_string())
-}
-
-/// Parses YYYY-MM-DD.
-pub fn parse_date(value: &str, what: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid(format!("{what}: \"{}\" is not a date (YYYY-MM-DD)", clip(value))))
-}
-
-fn parse_month(value: &str) -> Result<NaiveDate> {
-    let v = value.trim();
-    let date = if v.len() == 7 { format!("{v}-01") } else { v.to_string() };
-    let d = parse_date(&date, "month")?;
-    Ok(d.with_day(1).unwrap_or(d))
-}
-
-/// Parses "1,2,3,4,5" into sorted, unique ISO weekdays.
-pub fn parse_weekdays(value: &str) -> Result<Vec<u8>> {
-    let mut days = Vec::new();
-    for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        match part.parse::<u8>() {
-            Ok(d @ 1..=7) => days.push(d),
-            _ => {
-                return Err(Error::invalid(format!(
-                    "weekdays: \"{}\" is not a weekday number 1–7",
-                    clip(part)
-                )))
-            }
-        }
-    }
-    days.sort_unstable();
-    days.dedup();
-    Ok(days)
 }
 
 #[cfg(test)]

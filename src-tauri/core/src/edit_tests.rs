@@ -4,7 +4,7 @@ use super::*;
 use crate::clock::FixedClock;
 use crate::engine;
 use crate::template::{self, Template};
-use chrono::TimeZone;
+use chrono::{NaiveDate, TimeZone};
 
 fn fixture() -> (Plan, FixedClock) {
     let c = FixedClock::new(chrono::Utc.with_ymd_and_hms(2026, 9, 1, 0, 0, 0).unwrap());

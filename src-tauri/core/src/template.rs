@@ -1,10 +1,13 @@
 //! The bundled template plan "Q4 sales +30 %" (the worked example of domain.md), in the
 //! user's language. Its numbers agree: same-period baseline 10,000,000 bookings and 9,200,000
 //! cash-in, targets +30 % (13,000,000 and 11,960,000); the health check reports no errors.
+//! Its dimensions are a small but realistic company: three regions, five teams, ten reps,
+//! the default A/B/C customer tiers, four product lines and three channels.
 
 use crate::clock::Clock;
 use crate::model::{
-    BaselineMonth, CalendarDay, Goal, GoalKind, GoalLayer, Plan, PlanHeader, PlanSettings, WorkCalendar,
+    BaselineMonth, CalendarDay, Dimensions, Goal, GoalKind, GoalLayer, Member, OrgLevel, OrgMember, Plan, PlanHeader,
+    PlanSettings, WorkCalendar,
 };
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -16,7 +19,7 @@ use rust_decimal::Decimal;
 pub enum Template {
     /// An empty plan for the next quarter.
     Blank,
-    /// "Q4 sales +30 %", complete at this stage: header, baseline and company goals.
+    /// "Q4 sales +30 %", complete at this stage: header, baseline, company goals, dimensions.
     Q4Growth,
 }
 
@@ -34,7 +37,7 @@ impl Template {
 /// Builds a plan from a template in `locale` ("zh-CN" or anything else for English).
 pub fn build(template: Template, locale: &str, today: NaiveDate, clock: &dyn Clock) -> Plan {
     match template {
-        Template::Blank => blank(locale, today),
+        Template::Blank => blank(locale, today, clock),
         Template::Q4Growth => q4_growth(locale, clock),
     }
 }
@@ -47,8 +50,8 @@ fn workweek() -> Vec<u8> {
     vec![1, 2, 3, 4, 5]
 }
 
-/// A blank plan for the quarter after `today`.
-fn blank(locale: &str, today: NaiveDate) -> Plan {
+/// A blank plan for the quarter after `today`, with the default customer tiers A/B/C.
+fn blank(locale: &str, today: NaiveDate, clock: &dyn Clock) -> Plan {
     let q_start_month = (today.month0() / 3) * 3 + 1;
     let this_q = d(today.year(), q_start_month, 1);
     let start = this_q + Months::new(3);
@@ -71,6 +74,139 @@ fn blank(locale: &str, today: NaiveDate) -> Plan {
         settings: PlanSettings::default(),
         baseline: vec![],
         goals: vec![],
+        dimensions: Dimensions {
+            tiers: tiers(locale == "zh-CN", clock),
+            ..Dimensions::default()
+        },
+    }
+}
+
+/// The default customer tiers (客户分级): A key accounts, B growth accounts, C the long tail.
+fn tiers(zh: bool, clock: &dyn Clock) -> Vec<Member> {
+    let names = [
+        ("A类客户", "Tier A key accounts", "A"),
+        ("B类客户", "Tier B growth accounts", "B"),
+        ("C类客户", "Tier C long-tail accounts", "C"),
+    ];
+    members(zh, &names, clock)
+}
+
+fn members(zh: bool, names: &[(&str, &str, &str)], clock: &dyn Clock) -> Vec<Member> {
+    names
+        .iter()
+        .map(|&(zh_name, en_name, code)| Member {
+            id: clock.new_id(),
+            name: if zh { zh_name } else { en_name }.into(),
+            code: Some(code.into()),
+        })
+        .collect()
+}
+
+/// A Chinese and an English name.
+type Names = (&'static str, &'static str);
+/// A team: its names, its code and its two reps.
+type Team = (&'static str, &'static str, &'static str, [Names; 2]);
+
+/// Regions, their teams (with codes) and two reps per team; English uses pinyin names.
+const ORG: [(&str, &str, &str, &[Team]); 3] = [
+    (
+        "华东区",
+        "East China",
+        "EC",
+        &[
+            (
+                "上海团队",
+                "Shanghai team",
+                "SH",
+                [("张伟", "Zhang Wei"), ("刘洋", "Liu Yang")],
+            ),
+            (
+                "杭州团队",
+                "Hangzhou team",
+                "HZ",
+                [("陈静", "Chen Jing"), ("杨帆", "Yang Fan")],
+            ),
+        ],
+    ),
+    (
+        "华南区",
+        "South China",
+        "SC",
+        &[
+            (
+                "广州团队",
+                "Guangzhou team",
+                "GZ",
+                [("黄磊", "Huang Lei"), ("周婷", "Zhou Ting")],
+            ),
+            (
+                "深圳团队",
+                "Shenzhen team",
+                "SZ",
+                [("吴强", "Wu Qiang"), ("徐丽", "Xu Li")],
+            ),
+        ],
+    ),
+    (
+        "华北区",
+        "North China",
+        "NC",
+        &[(
+            "北京团队",
+            "Beijing team",
+            "BJ",
+            [("孙浩", "Sun Hao"), ("马琳", "Ma Lin")],
+        )],
+    ),
+];
+
+/// The org tree of the template, in tree order.
+fn org(zh: bool, clock: &dyn Clock) -> Vec<OrgMember> {
+    let pick = |zh_name: &str, en_name: &str| if zh { zh_name } else { en_name }.to_string();
+    let mut out = Vec::new();
+    let mut push = |name: String, code: Option<&str>, level, parent_id| {
+        let id = clock.new_id();
+        out.push(OrgMember {
+            id,
+            name,
+            code: code.map(Into::into),
+            level,
+            parent_id,
+        });
+        id
+    };
+    for (zh_region, en_region, code, teams) in ORG {
+        let region = push(pick(zh_region, en_region), Some(code), OrgLevel::Region, None);
+        for &(zh_team, en_team, code, reps) in teams {
+            let team = push(pick(zh_team, en_team), Some(code), OrgLevel::Team, Some(region));
+            for (zh_rep, en_rep) in reps {
+                push(pick(zh_rep, en_rep), None, OrgLevel::Rep, Some(team));
+            }
+        }
+    }
+    out
+}
+
+/// The template's four dimensions. The bundle reflects the seed's "设备+耗材" offer.
+fn q4_dimensions(zh: bool, clock: &dyn Clock) -> Dimensions {
+    let org = org(zh, clock);
+    let tiers = tiers(zh, clock);
+    let products = [
+        ("智能设备", "Smart devices", "DEV"),
+        ("耗材", "Consumables", "CON"),
+        ("软件服务", "Software services", "SW"),
+        ("设备+耗材套餐", "Devices + consumables bundle", "BUNDLE"),
+    ];
+    let channels = [
+        ("直销", "Direct sales", "DIRECT"),
+        ("经销商", "Distributors", "DIST"),
+        ("电商", "E-commerce", "ECOM"),
+    ];
+    Dimensions {
+        org,
+        tiers,
+        products: members(zh, &products, clock),
+        channels: members(zh, &channels, clock),
     }
 }
 
@@ -158,6 +294,8 @@ fn q4_growth(locale: &str, clock: &dyn Clock) -> Plan {
         ),
     );
     cash.owner = t("李娜（财务总监）", "Li Na (CFO)");
+    // Drawn after the goals, so the ids of the baseline and goals stay those of schema v1.
+    let dimensions = q4_dimensions(zh, clock);
     Plan {
         header: PlanHeader {
             title: t("Q4销售额增长30%", "Q4 sales +30 %"),
@@ -187,5 +325,6 @@ fn q4_growth(locale: &str, clock: &dyn Clock) -> Plan {
             ),
             cash,
         ],
+        dimensions,
     }
 }

@@ -2,18 +2,21 @@
 //!
 //! Anything that would make the plan unusable is an error here; anything the user can fix in
 //! the app (a dangling link, an unknown currency) is left to the health check as a finding.
+//! The org tree is structure, not content: a team whose region is missing, or a rep filed
+//! directly under a region, cannot be shown or allocated to, so a file with such a tree is
+//! refused with the member named. Blank or duplicate member names are findings instead.
 
 use crate::edit::MAX_TEXT;
 use crate::error::{Error, Result};
 use crate::model::Plan;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Checks ids are unique, texts are capped and the calendar is well-formed.
 pub fn plan(plan: &Plan) -> Result<()> {
     let mut ids = HashSet::new();
     let goal_ids = plan.goals.iter().map(|g| g.id);
     let month_ids = plan.baseline.iter().map(|m| m.id);
-    for id in goal_ids.chain(month_ids) {
+    for id in goal_ids.chain(month_ids).chain(plan.dimensions.ids()) {
         if !ids.insert(id) {
             return Err(Error::invalid(format!("id {id} is used twice")));
         }
@@ -34,6 +37,11 @@ pub fn plan(plan: &Plan) -> Result<()> {
         .into_iter()
         .chain(goal_texts)
         .chain(day_names)
+        .chain(
+            plan.dimensions
+                .texts()
+                .flat_map(|(name, code)| std::iter::once(name).chain(code)),
+        )
         .any(|t| t.chars().count() > MAX_TEXT)
     {
         return Err(Error::invalid(format!(
@@ -47,5 +55,42 @@ pub fn plan(plan: &Plan) -> Result<()> {
     if plan.baseline.iter().any(|m| !months.insert(m.month)) {
         return Err(Error::invalid("baseline: a month appears twice"));
     }
+    org_tree(plan)
+}
+
+/// Each org member's parent exists and is exactly one level up (none for a region). Since a
+/// parent's level is always strictly higher, this also rules out every cycle.
+fn org_tree(plan: &Plan) -> Result<()> {
+    let org = &plan.dimensions.org;
+    let levels: HashMap<_, _> = org.iter().map(|m| (m.id, m.level)).collect();
+    for m in org {
+        let problem = match (m.level.parent_level(), m.parent_id) {
+            (None, None) => None,
+            (None, Some(_)) => Some("a region sits directly under the company and cannot have a parent".to_string()),
+            (Some(want), None) => Some(format!(
+                "a {} needs a {} as its parent",
+                m.level.as_str(),
+                want.as_str()
+            )),
+            (Some(want), Some(p)) => match levels.get(&p) {
+                None => Some(format!("its parent {p} does not exist")),
+                Some(&got) if got != want => Some(format!(
+                    "a {} must sit under a {}, not under a {}",
+                    m.level.as_str(),
+                    want.as_str(),
+                    got.as_str()
+                )),
+                Some(_) => None,
+            },
+        };
+        if let Some(problem) = problem {
+            let name = crate::money::clip(&m.name);
+            return Err(Error::invalid(format!("org member \"{name}\" ({}): {problem}", m.id)));
+        }
+    }
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "validate_tests.rs"]
+mod tests;

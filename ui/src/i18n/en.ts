@@ -284,5 +284,11 @@ export const en = {
   "finding.goal.precision": "{value} has more decimals than {currency} allows ({minor}) — round it.",
   "finding.goal.parent_missing": "The goal it links to no longer exists — pick another.",
   "finding.goal.parent_cycle": "The goal links form a loop — a goal can't roll up into itself.",
+  "finding.dimensions.empty_org": "No regions yet — add the org tree (region → team → rep) so targets can be split by territory.",
+  "finding.dimensions.region_without_teams": "Region “{name}” has no teams — add at least one team to carry its target.",
+  "finding.dimensions.team_without_reps": "Team “{name}” has no reps — add the people who will carry its quota.",
+  "finding.dimensions.unnamed_member": "A dimension member has no name — name it so it can be recognised in tables.",
+  "finding.dimensions.duplicate_name": "“{name}” appears twice at the same level — rename one so splits stay unambiguous.",
+  "finding.dimensions.duplicate_code": "Code “{code}” is used twice — codes must be unique so imports match the right member.",
   "finding.unknown": "Finding “{code}”.",
 };

@@ -285,5 +285,11 @@ export const zhCN: Messages = {
   "finding.goal.precision": "{value} 的小数位超过 {currency} 允许的位数（{minor}）——请取整。",
   "finding.goal.parent_missing": "关联的上级目标已不存在——请重新选择。",
   "finding.goal.parent_cycle": "目标之间的关联形成了循环——目标不能汇总到自己。",
+  "finding.dimensions.empty_org": "还没有区域——请先建立组织架构（区域 → 团队 → 销售），以便按区域拆解目标。",
+  "finding.dimensions.region_without_teams": "区域“{name}”下没有团队——至少添加一个团队来承接目标。",
+  "finding.dimensions.team_without_reps": "团队“{name}”下没有销售——请添加承担指标的人员。",
+  "finding.dimensions.unnamed_member": "有一个维度成员没有名称——请命名，便于在表格中识别。",
+  "finding.dimensions.duplicate_name": "“{name}”在同一层级出现了两次——请重命名其一，避免拆解时混淆。",
+  "finding.dimensions.duplicate_code": "编码“{code}”被使用了两次——编码必须唯一，导入时才能对应到正确的成员。",
   "finding.unknown": "问题“{code}”。",
 };

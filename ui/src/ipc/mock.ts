@@ -56,6 +56,13 @@ function template(zh: boolean): Plan {
       return { id: id(), month: `${2024 + Math.floor(m / 12)}-${pad((m % 12) + 1)}-01`, bookings: String(b), cash_in: String(c) };
     }),
     goals: [goal("bookings", "10000000", "13000000"), goal("cash_in", "9200000", "11960000")],
+    dimensions: {
+      org: [],
+      tiers: ([["A类客户", "Tier A key accounts", "A"], ["B类客户", "Tier B growth accounts", "B"], ["C类客户", "Tier C long-tail accounts", "C"]] as const)
+        .map(([zhName, enName, code]) => ({ id: id(), name: t(zhName, enName), code })),
+      products: [],
+      channels: [],
+    },
   };
 }
 

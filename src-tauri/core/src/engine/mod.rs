@@ -5,6 +5,7 @@
 pub mod allocation;
 pub mod baseline;
 pub mod cashin;
+pub mod dimensions;
 pub mod findings;
 pub mod funnel;
 pub mod header;
@@ -46,6 +47,7 @@ pub struct Health {
 pub fn evaluate(plan: &Plan) -> PlanReport {
     let mut findings = header::check(plan);
     let goals = targets::analyse_goals(plan, &mut findings);
+    dimensions::check(plan, &mut findings);
     let baseline = baseline::summarise(plan);
     findings.sort_by_key(|f| f.severity);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count() as u32;

@@ -5,7 +5,7 @@
 //! that means something different from what it looks like. Every error names the field.
 
 use crate::error::{Error, Result};
-use crate::model::{GoalKind, GoalLayer};
+use crate::model::{DimensionKind, GoalKind, GoalLayer, OrgLevel};
 use crate::money::clip;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use uuid::Uuid;
@@ -124,6 +124,22 @@ pub(super) fn parse_kind(text: &str, what: &str) -> Result<GoalKind> {
     })
 }
 
+/// Parses a stored dimension (the words of [`DimensionKind::as_str`]).
+pub(super) fn parse_dimension(text: &str, what: &str) -> Result<DimensionKind> {
+    DimensionKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == text)
+        .ok_or_else(|| bad(what, text, "is not a dimension (org, tier, product or channel)"))
+}
+
+/// Parses a stored org level (the words of [`OrgLevel::as_str`]).
+pub(super) fn parse_level(text: &str, what: &str) -> Result<OrgLevel> {
+    [OrgLevel::Region, OrgLevel::Team, OrgLevel::Rep]
+        .into_iter()
+        .find(|l| l.as_str() == text)
+        .ok_or_else(|| bad(what, text, "is not an org level (region, team or rep)"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,5 +199,9 @@ mod tests {
         assert_eq!(parse_layer("unit", "l").unwrap(), GoalLayer::Unit);
         assert!(parse_kind("CashIn", "k").is_err());
         assert!(parse_layer("", "l").is_err());
+        assert_eq!(parse_dimension("org", "d").unwrap(), DimensionKind::Org);
+        assert_eq!(parse_level("rep", "l").unwrap(), OrgLevel::Rep);
+        assert!(parse_dimension("Org", "d").is_err());
+        assert!(parse_level("company", "l").is_err());
     }
 }

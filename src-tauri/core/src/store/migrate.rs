@@ -2,10 +2,14 @@
 //!
 //! They run on the private copy only (the user's file is never changed by opening it), one
 //! transaction per step, and each step also bumps `user_version`, so a failing step leaves the
-//! copy at the last version that worked and the error names the step. Schema v1 is the first
-//! version shipped, so [`STEPS`] is empty; a v2 adds `Step { from: 1, .. }` here, a v2 entry to
-//! `schema::expected`, and a committed `tests/fixtures/v1` file keeps testing the step.
+//! copy at the last version that worked and the error names the step. Each step has an entry
+//! in `schema::expected` for the version it produces, and the committed fixture of the version
+//! it starts from (`tests/fixtures/v<from>`) keeps testing it.
+//!
+//! - v1 → v2: adds the `dimension_member` table (org tree, tiers, products, channels). A v1
+//!   plan had no dimensions, so it opens with all four empty.
 
+use super::schema::DIMENSION_MEMBER;
 use super::{sql_error, SCHEMA_VERSION};
 use crate::error::{Error, ErrorCode, Result};
 use rusqlite::{Connection, Transaction};
@@ -21,7 +25,11 @@ pub(super) struct Step {
 }
 
 /// Every step, ordered by `from`.
-pub(super) const STEPS: &[Step] = &[];
+pub(super) const STEPS: &[Step] = &[Step {
+    from: 1,
+    describe: "add the dimensions table",
+    apply: |tx| tx.execute_batch(DIMENSION_MEMBER),
+}];
 
 /// Brings the copy at `from` up to the current schema version.
 pub(super) fn run(conn: &mut Connection, from: i32) -> Result<()> {
@@ -81,13 +89,24 @@ mod tests {
     ];
 
     #[test]
-    #[allow(clippy::reversed_empty_ranges)] // empty while v1 is the only version shipped
     fn the_shipped_steps_cover_every_older_version() {
         for v in 1..SCHEMA_VERSION {
             assert!(STEPS.iter().any(|s| s.from == v), "no migration step from version {v}");
         }
         let mut conn = Connection::open_in_memory().unwrap();
         run(&mut conn, SCHEMA_VERSION).unwrap();
+    }
+
+    #[test]
+    fn a_v1_schema_migrates_to_exactly_the_current_schema() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in super::super::schema::CREATE_V1 {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        run(&mut conn, 1).unwrap();
+        assert_eq!(version(&conn), SCHEMA_VERSION);
+        super::super::schema::check_exact(&conn, SCHEMA_VERSION).unwrap();
     }
 
     #[test]

@@ -5,10 +5,15 @@
 //! `codec`, and every error names the table, the row and the field, so a user (or whoever
 //! sent the file) can find the bad value.
 
-use super::codec::{parse_date, parse_instant, parse_kind, parse_layer, parse_uuid, parse_weekdays};
+use super::codec::{
+    parse_date, parse_dimension, parse_instant, parse_kind, parse_layer, parse_level, parse_uuid, parse_weekdays,
+};
 use super::sql_error;
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::{BaselineMonth, CalendarDay, Goal, Plan, PlanHeader, PlanMeta, PlanSettings, WorkCalendar};
+use crate::model::{
+    BaselineMonth, CalendarDay, DimensionKind, Dimensions, Goal, Member, OrgMember, Plan, PlanHeader, PlanMeta,
+    PlanSettings, WorkCalendar,
+};
 use crate::money::parse_decimal;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Row};
@@ -109,6 +114,7 @@ pub(super) fn plan(conn: &Connection) -> Result<Plan> {
         settings: settings(conn)?,
         baseline: baseline(conn)?,
         goals: goals(conn)?,
+        dimensions: dimensions(conn)?,
     })
 }
 
@@ -217,4 +223,50 @@ fn goals(conn: &Connection) -> Result<Vec<Goal>> {
                 .transpose()?,
         })
     })
+}
+
+/// One row of `dimension_member`: an org member or a member of a flat dimension.
+enum DimensionRow {
+    Org(OrgMember),
+    Flat(DimensionKind, Member),
+}
+
+/// Reads the members of every dimension. A level is required on org members and refused on
+/// the others, so a row cannot silently change what kind of member it is.
+fn dimensions(conn: &Connection) -> Result<Dimensions> {
+    let sql = "SELECT id, dimension, name, code, level, parent_id FROM dimension_member ORDER BY dimension, position";
+    let found = rows(conn, "dimension_member", sql, |r, n| {
+        let (id, at) = row_id(r, "dimension_member", n)?;
+        let kind = parse_dimension(&text(r, 1, &at, "dimension")?, &at.field("dimension"))?;
+        let name = text(r, 2, &at, "name")?;
+        let code = opt_text(r, 3, &at, "code")?;
+        let level = opt_text(r, 4, &at, "level")?
+            .map(|t| parse_level(&t, &at.field("level")))
+            .transpose()?;
+        let parent_id = opt_text(r, 5, &at, "parent_id")?
+            .map(|t| parse_uuid(&t, &at.field("parent_id")))
+            .transpose()?;
+        let refuse = |field: &str, why: &str| Err(Error::invalid(format!("{}: {why}", at.field(field))));
+        match (kind, level) {
+            (DimensionKind::Org, Some(level)) => Ok(DimensionRow::Org(OrgMember {
+                id,
+                name,
+                code,
+                level,
+                parent_id,
+            })),
+            (DimensionKind::Org, None) => refuse("level", "an org member needs a level"),
+            (_, Some(_)) => refuse("level", "only org members have a level"),
+            (_, None) if parent_id.is_some() => refuse("parent_id", "only org members have a parent"),
+            (_, None) => Ok(DimensionRow::Flat(kind, Member { id, name, code })),
+        }
+    })?;
+    let mut dims = Dimensions::default();
+    for row in found {
+        match row {
+            DimensionRow::Org(m) => dims.org.push(m),
+            DimensionRow::Flat(kind, m) => dims.flat_mut(kind).map(|list| list.push(m)).unwrap_or_default(),
+        }
+    }
+    Ok(dims)
 }

@@ -16,6 +16,12 @@
 //! - `baseline_month`, `goal`: UUID primary keys, plus a unique `position` that keeps the
 //!   order of the lists. `goal.parent_id` has no foreign key on purpose: a dangling parent is
 //!   a finding the health check reports, not a reason to refuse a file.
+//!
+//! Schema v2 adds one table (additive only; migrate.rs creates it in a v1 file):
+//! - `dimension_member`: the members of the four dimensions (org, tier, product, channel),
+//!   UUID primary key, `position` unique within a dimension, `level` for org members only
+//!   (region, team, rep) and `parent_id` for teams and reps. Like `goal.parent_id` it has no
+//!   foreign key: the reader and `validate` check the tree and name a bad member.
 
 use super::sql_error;
 use crate::error::{Error, ErrorCode, Result};
@@ -84,11 +90,45 @@ const GOAL: &str = "CREATE TABLE goal (
     parent_id TEXT
 ) STRICT";
 
-/// The statements that create schema v1, in order.
+/// Added by schema v2 (the v1 → v2 migration runs this same text, so a migrated file and a new
+/// file have byte-identical schemas).
+pub(super) const DIMENSION_MEMBER: &str = "CREATE TABLE dimension_member (
+    id TEXT PRIMARY KEY NOT NULL,
+    dimension TEXT NOT NULL CHECK (dimension IN ('org', 'tier', 'product', 'channel')),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    code TEXT,
+    level TEXT CHECK (level IN ('region', 'team', 'rep')),
+    parent_id TEXT,
+    UNIQUE (dimension, position)
+) STRICT";
+
+/// The statements that create schema v1, in order (kept to test the v1 allowlist and the
+/// v1 → v2 migration; the app itself never creates a v1 file any more).
+#[cfg(test)]
 pub(super) const CREATE_V1: [&str; 6] = [META, HEADER, SETTINGS, CALENDAR_DAY, BASELINE_MONTH, GOAL];
 
+/// The statements that create the current schema (v2), in order.
+pub(super) const CREATE: [&str; 7] = [
+    META,
+    HEADER,
+    SETTINGS,
+    CALENDAR_DAY,
+    BASELINE_MONTH,
+    GOAL,
+    DIMENSION_MEMBER,
+];
+
 /// The tables the reader queries (and the writer clears), child tables last.
-pub(super) const TABLES: [&str; 6] = ["meta", "header", "settings", "calendar_day", "baseline_month", "goal"];
+pub(super) const TABLES: [&str; 7] = [
+    "meta",
+    "header",
+    "settings",
+    "calendar_day",
+    "baseline_month",
+    "goal",
+    "dimension_member",
+];
 
 /// One row of `sqlite_schema` as the reader compares it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -120,21 +160,35 @@ pub(super) fn normalize(sql: &str) -> String {
 /// The exact schema of a version this app can read, or `None` for an unknown version.
 pub(super) fn expected(version: i32) -> Option<BTreeSet<SchemaObject>> {
     match version {
-        1 => Some(BTreeSet::from([
-            object("table", "meta", "meta", Some(META)),
-            object("table", "header", "header", Some(HEADER)),
-            object("table", "settings", "settings", Some(SETTINGS)),
-            object("table", "calendar_day", "calendar_day", Some(CALENDAR_DAY)),
-            object("index", "sqlite_autoindex_calendar_day_1", "calendar_day", None),
-            object("table", "baseline_month", "baseline_month", Some(BASELINE_MONTH)),
-            object("index", "sqlite_autoindex_baseline_month_1", "baseline_month", None),
-            object("index", "sqlite_autoindex_baseline_month_2", "baseline_month", None),
-            object("table", "goal", "goal", Some(GOAL)),
-            object("index", "sqlite_autoindex_goal_1", "goal", None),
-            object("index", "sqlite_autoindex_goal_2", "goal", None),
-        ])),
+        1 => Some(v1()),
+        2 => {
+            let mut v2 = v1();
+            v2.extend([
+                object("table", "dimension_member", "dimension_member", Some(DIMENSION_MEMBER)),
+                object("index", "sqlite_autoindex_dimension_member_1", "dimension_member", None),
+                object("index", "sqlite_autoindex_dimension_member_2", "dimension_member", None),
+            ]);
+            Some(v2)
+        }
         _ => None,
     }
+}
+
+/// Schema v1, the first version shipped.
+fn v1() -> BTreeSet<SchemaObject> {
+    BTreeSet::from([
+        object("table", "meta", "meta", Some(META)),
+        object("table", "header", "header", Some(HEADER)),
+        object("table", "settings", "settings", Some(SETTINGS)),
+        object("table", "calendar_day", "calendar_day", Some(CALENDAR_DAY)),
+        object("index", "sqlite_autoindex_calendar_day_1", "calendar_day", None),
+        object("table", "baseline_month", "baseline_month", Some(BASELINE_MONTH)),
+        object("index", "sqlite_autoindex_baseline_month_1", "baseline_month", None),
+        object("index", "sqlite_autoindex_baseline_month_2", "baseline_month", None),
+        object("table", "goal", "goal", Some(GOAL)),
+        object("index", "sqlite_autoindex_goal_1", "goal", None),
+        object("index", "sqlite_autoindex_goal_2", "goal", None),
+    ])
 }
 
 /// Reads `sqlite_schema` (triggers and views are already disabled on this connection).
@@ -229,11 +283,28 @@ mod tests {
     #[test]
     fn a_fresh_schema_matches_the_allowlist_exactly() {
         let conn = Connection::open_in_memory().unwrap();
-        for sql in CREATE_V1 {
+        for sql in CREATE {
             conn.execute_batch(sql).unwrap();
         }
         assert_eq!(found(&conn).unwrap(), expected(SCHEMA_VERSION).unwrap());
         check_exact(&conn, SCHEMA_VERSION).unwrap();
+    }
+
+    #[test]
+    fn the_v1_allowlist_still_matches_a_v1_schema_and_only_that() {
+        let conn = Connection::open_in_memory().unwrap();
+        for sql in CREATE_V1 {
+            conn.execute_batch(sql).unwrap();
+        }
+        check_exact(&conn, 1).unwrap();
+        assert_eq!(
+            check_exact(&conn, 2).unwrap_err().code(),
+            ErrorCode::Corrupt,
+            "v2 needs its table"
+        );
+        conn.execute_batch(DIMENSION_MEMBER).unwrap();
+        check_exact(&conn, 2).unwrap();
+        assert_eq!(check_exact(&conn, 1).unwrap_err().code(), ErrorCode::UnsafeSchema);
     }
 
     #[test]
@@ -261,7 +332,7 @@ mod tests {
 
     #[test]
     fn money_is_never_stored_as_a_number() {
-        for sql in CREATE_V1 {
+        for sql in CREATE {
             let upper = sql.to_uppercase();
             assert!(upper.ends_with("STRICT"), "{sql}");
             for bad in ["REAL", "NUMERIC", "DECIMAL", "FLOAT", "DOUBLE"] {

@@ -4,10 +4,10 @@
 //! and recovery reads it with the same hardened reader as any other file.
 
 use super::codec::{date_text, instant_text, kind_text, layer_text, uuid_text, weekdays_text};
-use super::schema::{CREATE_V1, TABLES};
+use super::schema::{CREATE, TABLES};
 use super::{sql_error, APPLICATION_ID, SCHEMA_VERSION};
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::{CalendarDay, Plan, PlanMeta};
+use crate::model::{CalendarDay, DimensionKind, Plan, PlanMeta};
 use crate::money::to_text;
 use crate::validate;
 use rusqlite::{params, Connection, OpenFlags};
@@ -43,7 +43,7 @@ fn open_new(path: &Path) -> rusqlite::Result<Connection> {
 
 /// Creates the tables and stamps the file as a plan of this schema version.
 fn create_schema(conn: &Connection) -> rusqlite::Result<()> {
-    for sql in CREATE_V1 {
+    for sql in CREATE {
         conn.execute_batch(sql)?;
     }
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
@@ -125,6 +125,35 @@ pub(super) fn insert_plan(conn: &Connection, meta: &PlanMeta, plan: &Plan) -> ru
             g.rationale,
             g.parent_id.map(uuid_text)
         ])?;
+    }
+    insert_dimensions(conn, plan)
+}
+
+/// One row per member; `position` is the member's index in its dimension's list.
+fn insert_dimensions(conn: &Connection, plan: &Plan) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare(
+        "INSERT INTO dimension_member (id, dimension, position, name, code, level, parent_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let dims = &plan.dimensions;
+    for (i, m) in dims.org.iter().enumerate() {
+        let org = DimensionKind::Org.as_str();
+        let (level, parent) = (m.level.as_str(), m.parent_id.map(uuid_text));
+        stmt.execute(params![uuid_text(m.id), org, i as i64, m.name, m.code, level, parent])?;
+    }
+    for kind in DimensionKind::ALL {
+        for (i, m) in dims.flat(kind).into_iter().flatten().enumerate() {
+            let none: Option<&str> = None;
+            stmt.execute(params![
+                uuid_text(m.id),
+                kind.as_str(),
+                i as i64,
+                m.name,
+                m.code,
+                none,
+                none
+            ])?;
+        }
     }
     Ok(())
 }

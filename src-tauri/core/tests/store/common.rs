@@ -17,7 +17,7 @@ pub fn clock() -> FixedClock {
     FixedClock::new(Utc.with_ymd_and_hms(2026, 9, 30, 8, 0, 0).unwrap())
 }
 
-/// The Q4 template plan in Chinese and its metadata, deterministic (the v1 fixture's content).
+/// The Q4 template plan in Chinese and its metadata, deterministic (the latest fixture's content).
 pub fn template_plan() -> (PlanMeta, Plan) {
     let clock = clock();
     let plan = template::build(

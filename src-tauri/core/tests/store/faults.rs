@@ -101,16 +101,19 @@ fn our_application_id_without_a_schema_version_is_not_a_plan() {
 fn a_newer_version_with_a_superset_schema_opens_read_only() {
     let env = Env::new();
     let path = env.valid_file("future.salesplan");
+    let newer = SCHEMA_VERSION + 1;
     tamper(
         &path,
-        "ALTER TABLE goal ADD COLUMN weight TEXT;
-         CREATE TABLE snapshot (id TEXT PRIMARY KEY, body TEXT) STRICT;
-         CREATE INDEX goal_by_owner ON goal(owner);
-         PRAGMA user_version = 2;",
+        &format!(
+            "ALTER TABLE goal ADD COLUMN weight TEXT;
+             CREATE TABLE snapshot (id TEXT PRIMARY KEY, body TEXT) STRICT;
+             CREATE INDEX goal_by_owner ON goal(owner);
+             PRAGMA user_version = {newer};"
+        ),
     );
     let loaded = store::read_plan_file(&path, &env.scratch()).unwrap();
     assert!(loaded.newer_version);
-    assert_eq!(loaded.schema_version, 2);
+    assert_eq!(loaded.schema_version, newer);
     assert_eq!(loaded.plan, template_plan().1);
 }
 
@@ -120,7 +123,10 @@ fn a_newer_version_we_cannot_read_says_newer_version() {
     let path = env.valid_file("future.salesplan");
     tamper(
         &path,
-        "ALTER TABLE goal RENAME COLUMN target TO target_minor_units; PRAGMA user_version = 3;",
+        &format!(
+            "ALTER TABLE goal RENAME COLUMN target TO target_minor_units; PRAGMA user_version = {};",
+            SCHEMA_VERSION + 1
+        ),
     );
     let err = env.expect_err(&path, ErrorCode::NewerVersion);
     assert!(err.detail().contains("newer version"), "{err}");
@@ -132,7 +138,10 @@ fn a_newer_version_still_may_not_carry_triggers() {
     let path = env.valid_file("future.salesplan");
     tamper(
         &path,
-        "CREATE TRIGGER wipe AFTER INSERT ON goal BEGIN DELETE FROM goal; END; PRAGMA user_version = 2;",
+        &format!(
+            "CREATE TRIGGER wipe AFTER INSERT ON goal BEGIN DELETE FROM goal; END; PRAGMA user_version = {};",
+            SCHEMA_VERSION + 1
+        ),
     );
     env.expect_err(&path, ErrorCode::UnsafeSchema);
 }

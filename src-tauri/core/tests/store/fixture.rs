@@ -1,52 +1,100 @@
-//! The committed plan file of schema v1 (`tests/fixtures/v1/q4-growth.salesplan` at the repo
-//! root). Every build must open it and find the template plan in it: this catches a schema
-//! change that forgot its migration, and a reader that stopped understanding old files.
+//! The committed plan files of every schema version (`tests/fixtures/v<N>/q4-growth.salesplan`
+//! at the repo root). Every build must open each of them and find the template plan in it:
+//! this catches a schema change that forgot its migration, and a reader that stopped
+//! understanding old files.
 //!
-//! The fixture of a shipped version is never rewritten. To create the fixture of a NEW schema
-//! version, add a generator like `regenerate_v1_fixture` for it and run it once:
+//! The fixture of a shipped version is never rewritten (v1 predates the dimensions, so it
+//! opens by migration with them empty). To create the fixture of a NEW schema version, add a
+//! generator like `regenerate_v2_fixture` for it and run it once:
 //! `SALESPLAN_REGENERATE_FIXTURES=1 cargo test -p salesplan-core --test store -- --ignored fixture::regenerate`.
-//! The v1 generator also refreshes the app's bundled sample (`samples/q4-growth.salesplan`).
+//! The generator of the latest version also refreshes the app's bundled sample
+//! (`samples/q4-growth.salesplan`).
 
-use crate::common::{template_plan, Env};
-use salesplan_core::store;
+use crate::common::{clock, template_plan, Env};
+use salesplan_core::clock::Clock;
+use salesplan_core::model::{Dimensions, PlanMeta};
+use salesplan_core::store::{self, SCHEMA_VERSION};
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn v1_fixture() -> PathBuf {
-    repo_root().join("tests/fixtures/v1/q4-growth.salesplan")
+fn fixture(version: i32) -> PathBuf {
+    repo_root().join(format!("tests/fixtures/v{version}/q4-growth.salesplan"))
 }
 
 fn sample() -> PathBuf {
     repo_root().join("samples/q4-growth.salesplan")
 }
 
+/// The metadata the v1 fixture was written with: the v1 template drew 26 ids (24 baseline
+/// months, 2 goals) from the test clock before the metadata's; today's template draws more.
+fn v1_meta() -> PlanMeta {
+    let clock = clock();
+    for _ in 0..26 {
+        clock.new_id();
+    }
+    PlanMeta {
+        document_id: clock.new_id(),
+        revision_id: clock.new_id(),
+        parent_revision: None,
+        app_version: "0.1.0".into(),
+        saved_at: clock.now(),
+        author: "王磊".into(),
+    }
+}
+
 #[test]
-fn the_v1_fixture_opens_as_the_template_plan() {
+fn the_v1_fixture_opens_by_migration_with_empty_dimensions() {
     let env = Env::new();
-    let loaded = store::read_plan_file(&v1_fixture(), &env.scratch()).unwrap();
-    let (meta, plan) = template_plan();
+    let before = fs::read(fixture(1)).unwrap();
+    let loaded = store::read_plan_file(&fixture(1), &env.scratch()).unwrap();
+    let (_, mut plan) = template_plan();
+    plan.dimensions = Dimensions::default();
     assert_eq!(loaded.schema_version, 1);
     assert!(!loaded.newer_version);
+    assert_eq!(loaded.meta, v1_meta());
+    assert_eq!(loaded.plan, plan);
+    assert_eq!(
+        fs::read(fixture(1)).unwrap(),
+        before,
+        "the migration ran on a private copy"
+    );
+}
+
+#[test]
+fn the_v2_fixture_opens_as_the_template_plan() {
+    let env = Env::new();
+    let loaded = store::read_plan_file(&fixture(2), &env.scratch()).unwrap();
+    let (meta, plan) = template_plan();
+    assert_eq!(loaded.schema_version, 2);
+    assert!(!loaded.newer_version);
     assert_eq!(loaded.meta, meta);
+    assert!(!loaded.plan.dimensions.is_empty());
     assert_eq!(loaded.plan, plan);
 }
 
 #[test]
-fn the_bundled_sample_is_the_v1_fixture() {
-    assert_eq!(fs::read(sample()).unwrap(), fs::read(v1_fixture()).unwrap());
+fn every_shipped_version_has_a_fixture() {
+    for version in 1..=SCHEMA_VERSION {
+        assert!(fixture(version).is_file(), "no fixture for schema version {version}");
+    }
 }
 
 #[test]
-fn a_file_written_today_has_the_fixtures_schema() {
-    // Rows aside, a new file and the v1 fixture must hold the same schema objects, or this
+fn the_bundled_sample_is_the_latest_fixture() {
+    assert_eq!(fs::read(sample()).unwrap(), fs::read(fixture(SCHEMA_VERSION)).unwrap());
+}
+
+#[test]
+fn a_file_written_today_has_the_latest_fixtures_schema() {
+    // Rows aside, a new file and the latest fixture must hold the same schema objects, or this
     // build writes a format that has no version number of its own.
     let env = Env::new();
     let path = env.valid_file("today.salesplan");
-    let schema = |p: &std::path::Path| -> Vec<(String, String, Option<String>)> {
+    let schema = |p: &Path| -> Vec<(String, String, Option<String>)> {
         let conn = rusqlite::Connection::open_with_flags(p, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
         let mut stmt = conn
             .prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")
@@ -55,18 +103,19 @@ fn a_file_written_today_has_the_fixtures_schema() {
         rows.map(Result::unwrap).collect()
     };
     let copy = env.path("fixture-copy.salesplan");
-    fs::copy(v1_fixture(), &copy).unwrap();
+    fs::copy(fixture(SCHEMA_VERSION), &copy).unwrap();
     assert_eq!(schema(&path), schema(&copy));
 }
 
-/// Writes the v1 fixture and the bundled sample (see the module docs before running it).
+/// Writes the v2 fixture and the bundled sample (see the module docs before running it).
 #[test]
 #[ignore = "generator; run only to create a fixture (SALESPLAN_REGENERATE_FIXTURES=1)"]
-fn regenerate_v1_fixture() {
+fn regenerate_v2_fixture() {
     if std::env::var_os("SALESPLAN_REGENERATE_FIXTURES").is_none() {
         return;
     }
-    let path = v1_fixture();
+    assert_eq!(SCHEMA_VERSION, 2, "write the fixture of the new version instead");
+    let path = fixture(2);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     let _ = fs::remove_file(&path);
     let (meta, plan) = template_plan();

@@ -8,6 +8,7 @@
 
 mod common;
 mod crash;
+mod dimensions;
 mod faults;
 mod fixture;
 mod media;

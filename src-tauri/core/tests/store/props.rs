@@ -7,7 +7,8 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use salesplan_core::json;
 use salesplan_core::model::{
-    BaselineMonth, CalendarDay, Goal, GoalKind, GoalLayer, Plan, PlanHeader, PlanMeta, PlanSettings, WorkCalendar,
+    BaselineMonth, CalendarDay, Dimensions, Goal, GoalKind, GoalLayer, Member, OrgLevel, OrgMember, Plan, PlanHeader,
+    PlanMeta, PlanSettings, WorkCalendar,
 };
 use salesplan_core::store;
 use std::sync::OnceLock;
@@ -121,6 +122,82 @@ fn raw_goal() -> impl Strategy<Value = RawGoal> {
     )
 }
 
+/// A member's name and optional code (any text: blank and duplicate names are findings, not
+/// structural errors, so files and JSON must carry them unchanged).
+fn named() -> impl Strategy<Value = (String, Option<String>)> {
+    (text(), prop::option::of(text()))
+}
+
+type RawLevel = Vec<((String, Option<String>), usize)>;
+type RawFlat = Vec<(String, Option<String>)>;
+type RawDimensions = ([RawLevel; 3], [RawFlat; 3], u64);
+
+fn raw_dimensions() -> impl Strategy<Value = RawDimensions> {
+    let level = || prop::collection::vec((named(), any::<usize>()), 0..5);
+    let flat = || prop::collection::vec(named(), 0..5);
+    ([level(), level(), level()], [flat(), flat(), flat()], any::<u64>())
+}
+
+/// Valid dimensions with ids `id(20_000 + i)`: each team picks a region and each rep a team by
+/// index (a level is generated only when the level above exists), and the org list is
+/// shuffled, since siblings of different parents may interleave.
+fn dimensions((levels, flats, shuffle): RawDimensions, id: impl Fn(usize) -> Uuid) -> Dimensions {
+    let mut next = 20_000;
+    let mut fresh = || {
+        next += 1;
+        id(next)
+    };
+    let mut org: Vec<OrgMember> = Vec::new();
+    for (level, raw) in [OrgLevel::Region, OrgLevel::Team, OrgLevel::Rep]
+        .into_iter()
+        .zip(levels)
+    {
+        let parents: Vec<Uuid> = org
+            .iter()
+            .filter(|m| Some(m.level) == level.parent_level())
+            .map(|m| m.id)
+            .collect();
+        for ((name, code), pick) in raw {
+            let parent_id = match level.parent_level() {
+                None => None,
+                Some(_) if parents.is_empty() => break,
+                Some(_) => Some(parents[pick % parents.len()]),
+            };
+            let id = fresh();
+            org.push(OrgMember {
+                id,
+                name,
+                code,
+                level,
+                parent_id,
+            });
+        }
+    }
+    // A deterministic shuffle: rotate by the seed, then reverse on odd seeds.
+    if !org.is_empty() {
+        let by = (shuffle % org.len() as u64) as usize;
+        org.rotate_left(by);
+        if shuffle % 2 == 1 {
+            org.reverse();
+        }
+    }
+    let [tiers, products, channels] = flats.map(|raw| {
+        raw.into_iter()
+            .map(|(name, code)| Member {
+                id: fresh(),
+                name,
+                code,
+            })
+            .collect()
+    });
+    Dimensions {
+        org,
+        tiers,
+        products,
+        channels,
+    }
+}
+
 /// A plan with unique ids (a random base plus the index) and unique baseline months.
 pub fn plan() -> impl Strategy<Value = Plan> {
     (
@@ -129,8 +206,9 @@ pub fn plan() -> impl Strategy<Value = Plan> {
         prop::collection::vec((0u32..3000, decimal(), decimal()), 0..24),
         prop::collection::vec(raw_goal(), 0..12),
         any::<u128>(),
+        raw_dimensions(),
     )
-        .prop_map(|(header, settings, months, raw_goals, seed)| {
+        .prop_map(|(header, settings, months, raw_goals, seed, raw_dims)| {
             let id = |i: usize| Uuid::from_u128(seed.wrapping_add(i as u128));
             let mut seen = std::collections::HashSet::new();
             let baseline = months
@@ -179,6 +257,7 @@ pub fn plan() -> impl Strategy<Value = Plan> {
                 settings,
                 baseline,
                 goals,
+                dimensions: dimensions(raw_dims, id),
             }
         })
 }
