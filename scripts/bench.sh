@@ -2,12 +2,15 @@
 # Measures what users feel: app start-up (process start → the UI's first call for the plan),
 # memory of the app's processes, and plan file open/save through the CLI; then runs the
 # criterion benchmarks of the engine and the store. Figures go to stdout (and the notes).
+# --no-build measures the release binaries already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/setup.sh
 . scripts/env.sh
-(cd ui && npm run build >/dev/null)
-cargo build -q --release -p salesplan-studio -p salesplan-cli
+if [ "${1:-}" != "--no-build" ]; then
+  ./scripts/setup.sh
+  (cd ui && npm run build >/dev/null)
+  cargo build -q --release -p salesplan-studio -p salesplan-cli
+fi
 app="$CARGO_TARGET_DIR/release/salesplan-studio"
 cli="$CARGO_TARGET_DIR/release/salesplan"
 work="$(mktemp -d)"

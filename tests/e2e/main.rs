@@ -19,6 +19,7 @@
 mod harness;
 
 mod bad_files;
+mod dimensions;
 mod goals;
 mod language;
 mod native_dialog;

@@ -41,6 +41,11 @@ export function findingFocusKey(f: Finding): string | null {
   const { goal_id, field, step } = f.target;
   if (goal_id && field) return `goal:${goal_id}:${field}`;
   if (step === "header" && field) return `header:${field}`;
+  if (step === "targets" && field === "dimensions") {
+    const member = f.params["member_id"];
+    if (member) return `member:${member}:name`;
+    return f.code === "dimensions.empty_org" ? "add:region" : "dimensions";
+  }
   if (f.code === "targets.no_bookings_goal") return "add:bookings";
   if (f.code === "targets.no_cash_in_goal") return "add:cash_in";
   return null;

@@ -156,6 +156,57 @@ function apply(p: Plan, e: PlanEdit): void {
     case "add_baseline_month": { const m = `${e.month.slice(0, 7)}-01`; if (!p.baseline.some((x) => x.month === m)) { p.baseline.push({ id: id(), month: m, bookings: "0", cash_in: "0" }); p.baseline.sort((a, b) => a.month.localeCompare(b.month)); } return; }
     case "update_baseline": { if (!isDec(e.value)) throw invalid(`amount: "${e.value}" is not a number (use digits and an optional decimal point, e.g. 1234.56)`); const m = p.baseline.find((x) => x.id === e.id); if (m) m[e.field] = e.value.trim(); return; }
     case "remove_baseline_month": p.baseline = p.baseline.filter((m) => m.id !== e.id); return;
+    default: applyDimension(p, e);
+  }
+}
+
+// Dev only: just enough of the core's dimension edits (edit/dimensions.rs) for `npm run dev`.
+// The real rules, messages and list order live in the core; this is not a second copy of them.
+function applyDimension(p: Plan, e: PlanEdit): void {
+  const d = p.dimensions;
+  const list = (k: string): { id: string; name: string; code: string | null; parent_id?: string | null }[] =>
+    k === "org" ? d.org : k === "tier" ? d.tiers : k === "product" ? d.products : d.channels;
+  const taken = (l: ReturnType<typeof list>, parent: string | null, name: string, except?: string) =>
+    l.some((m) => (m.parent_id ?? null) === parent && m.id !== except && m.name.trim().toLowerCase() === name.trim().toLowerCase());
+  switch (e.op) {
+    case "add_member": {
+      if (!e.name.trim()) throw invalid("name: a member needs a name");
+      const l = list(e.dimension);
+      if (taken(l, e.parent_id, e.name)) throw invalid(`name: "${e.name.trim()}" is already taken by a member at the same level`);
+      if (e.dimension !== "org") { l.push({ id: id(), name: e.name.trim(), code: null }); return; }
+      const parent = d.org.find((m) => m.id === e.parent_id);
+      if (parent?.level === "rep") throw invalid("parent: a rep is the last level of the org tree and cannot have members");
+      const level = !parent ? "region" : parent.level === "region" ? "team" : "rep";
+      const last = d.org.map((m) => m.parent_id).lastIndexOf(e.parent_id);
+      const at = last >= 0 ? last + 1 : parent ? d.org.indexOf(parent) + 1 : d.org.length;
+      d.org.splice(at, 0, { id: id(), name: e.name.trim(), code: null, level, parent_id: e.parent_id });
+      return;
+    }
+    case "rename_member": {
+      const l = list(e.dimension), m = l.find((x) => x.id === e.id);
+      if (!m) return;
+      if (!e.name.trim()) throw invalid("name: a member needs a name");
+      if (taken(l, m.parent_id ?? null, e.name, m.id)) throw invalid(`name: "${e.name.trim()}" is already taken by a member at the same level`);
+      m.name = e.name.trim(); return;
+    }
+    case "set_member_code": { const m = list(e.dimension).find((x) => x.id === e.id); if (m) m.code = e.code.trim() || null; return; }
+    case "reorder_member": {
+      const l = list(e.dimension), from = l.findIndex((x) => x.id === e.id);
+      if (from < 0) return;
+      const m = l.splice(from, 1)[0]!;
+      const sib = l.flatMap((x, j) => ((x.parent_id ?? null) === (m.parent_id ?? null) ? [j] : []));
+      const last = sib.at(-1);
+      l.splice(sib[e.index] ?? (last !== undefined ? last + 1 : from), 0, m as never);
+      return;
+    }
+    case "remove_member": {
+      const n = e.dimension === "org" ? d.org.filter((m) => m.parent_id === e.id).length : 0;
+      if (n > 0) throw invalid(`this member still has ${n} member(s) under it; remove or move them first`);
+      const l = list(e.dimension), i = l.findIndex((x) => x.id === e.id);
+      if (i >= 0) l.splice(i, 1);
+      return;
+    }
+    case "move_org_member": throw invalid("moving between parents is not in the dev mock");
   }
 }
 
