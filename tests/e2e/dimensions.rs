@@ -47,8 +47,10 @@ async fn find_row(app: &App, level: &str, name: &str) -> Option<(Element, String
 }
 
 async fn wait_row(app: &App, level: &str, name: &str) -> (Element, String) {
-    app.wait_until(&format!("{level} row named {name:?}"), UI_TIMEOUT, || find_row(app, level, name))
-        .await
+    app.wait_until(&format!("{level} row named {name:?}"), UI_TIMEOUT, || {
+        find_row(app, level, name)
+    })
+    .await
 }
 
 /// A control inside a row.
@@ -98,7 +100,8 @@ async fn dimensions_org_tree() {
     app.click("add-region").await;
     add_named(&app, names.region).await;
     let (_, region_id) = wait_row(&app, "region", names.region).await;
-    app.wait_text("org-counts", "counts four regions", |t| t.contains('4')).await;
+    app.wait_text("org-counts", "counts four regions", |t| t.contains('4'))
+        .await;
     let input = app.wait_for("new-member-name").await;
     if let Err(e) = input.send_keys(&char::from(K::Escape).to_string()).await {
         app.fail(format!("Esc in the new-member row failed: {e}")).await;
@@ -108,7 +111,10 @@ async fn dimensions_org_tree() {
     // A region with a sibling's name is refused inline, in the row being typed.
     let first_region = {
         let rows = app.all(&org_row_css("region")).await;
-        let input = rows[0].find(Locator::Css(&tid("member-name"))).await.expect("member-name");
+        let input = rows[0]
+            .find(Locator::Css(&tid("member-name")))
+            .await
+            .expect("member-name");
         App::value_of(&input).await
     };
     app.click("add-region").await;
@@ -121,7 +127,11 @@ async fn dimensions_org_tree() {
         })
         .await;
     eprintln!("duplicate region refused: {err:?}");
-    assert_eq!(app.all(&org_row_css("region")).await.len(), 4, "a duplicate region was added");
+    assert_eq!(
+        app.all(&org_row_css("region")).await.len(),
+        4,
+        "a duplicate region was added"
+    );
     app.shot(&format!("{locale}-duplicate-refused")).await;
     let input = app.wait_for("new-member-name").await;
     let _ = input.send_keys(&char::from(K::Escape).to_string()).await;
@@ -164,7 +174,10 @@ async fn dimensions_org_tree() {
         find_row(&app, "region", names.region).await.is_some(),
         "the region was removed although it has a team"
     );
-    assert!(!app.exists("error-banner").await, "the refusal went to the banner, not the row");
+    assert!(
+        !app.exists("error-banner").await,
+        "the refusal went to the banner, not the row"
+    );
     app.shot(&format!("{locale}-remove-refused")).await;
 
     // Save as, through the dialog seam.
@@ -240,9 +253,16 @@ async fn dimensions_org_tree() {
     app.wait_gone("new-plan-dialog").await;
     app.nav("targets").await;
     app.wait_for("org-empty").await;
-    assert_eq!(app.all(&tid("org-member")).await.len(), 0, "a blank plan has no org tree");
+    assert_eq!(
+        app.all(&tid("org-member")).await.len(),
+        0,
+        "a blank plan has no org tree"
+    );
     let tiers = app.wait_for("dim-list-tier").await;
-    let tier_rows = tiers.find_all(Locator::Css(&tid("dim-member"))).await.unwrap_or_default();
+    let tier_rows = tiers
+        .find_all(Locator::Css(&tid("dim-member")))
+        .await
+        .unwrap_or_default();
     assert_eq!(tier_rows.len(), 3, "a blank plan has the A/B/C tiers");
     // navigate() scrolls the canvas to the top on the next frame; scroll after it.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
