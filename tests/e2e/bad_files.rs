@@ -26,9 +26,11 @@ async fn bad_file_keeps_previous_plan() {
         std::fs::write(dir.join(name), bytes).expect("write bad file");
     }
     let before = listing(&dir);
+    let zh = app.attr("app", "data-locale").await.as_deref() == Some("zh-CN");
+    let reasons = ["file.empty", "file.not_a_plan", "file.not_a_plan"];
 
     let mut messages = Vec::new();
-    for (name, bytes) in &files {
+    for ((name, bytes), reason) in files.iter().zip(reasons) {
         let path = dir.join(name);
         app.pause_between_repeats().await;
         app.answer_next_dialog(&path);
@@ -40,6 +42,16 @@ async fn bad_file_keeps_previous_plan() {
             .await;
         eprintln!("{name}: [{heading}] {message}");
         assert!(!message.trim().is_empty(), "{name}: the error banner has no message");
+        assert_eq!(
+            app.attr("error-message", "data-reason").await.as_deref(),
+            Some(reason),
+            "{name}: the banner shows the core's reason"
+        );
+        assert_eq!(
+            zh,
+            message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{name}: the detail is not in the UI language: {message}"
+        );
         assert!(
             !message.contains("panicked") && !message.contains("todo"),
             "{name}: message leaks a crash: {message}"

@@ -13,6 +13,8 @@ struct Names {
     team: &'static str,
     rep: &'static str,
     rep_renamed: &'static str,
+    /// What the refusal to remove a region with teams says to do, in the UI language.
+    remove_or_move: &'static str,
 }
 
 const ZH: Names = Names {
@@ -20,12 +22,14 @@ const ZH: Names = Names {
     team: "成都团队",
     rep: "赵敏",
     rep_renamed: "赵明",
+    remove_or_move: "删除或移走",
 };
 const EN: Names = Names {
     region: "West China",
     team: "Chengdu team",
     rep: "Zhao Min",
     rep_renamed: "Zhao Ming",
+    remove_or_move: "remove or move",
 };
 
 fn org_row_css(level: &str) -> String {
@@ -159,16 +163,22 @@ async fn dimensions_org_tree() {
     let (region_row, _) = wait_row(&app, "region", names.region).await;
     let remove = in_row(&app, &region_row, "member-remove").await;
     app.click_el(&remove, "member-remove on the new region").await;
-    let refusal = app
+    let (refusal, reason) = app
         .wait_until("field-error in the region row", UI_TIMEOUT, || async {
             let (row, _) = find_row(&app, "region", names.region).await?;
             let e = row.find(Locator::Css(&tid("field-error"))).await.ok()?;
-            app.inner_text(&e).await.filter(|t| !t.trim().is_empty())
+            let text = app.inner_text(&e).await.filter(|t| !t.trim().is_empty())?;
+            Some((text, e.attr("data-reason").await.ok().flatten()))
         })
         .await;
+    assert_eq!(
+        reason.as_deref(),
+        Some("member.has_children"),
+        "the refusal carries the core's reason: {refusal:?}"
+    );
     assert!(
-        refusal.contains("remove or move"),
-        "the refusal should say to remove or move the children first: {refusal:?}"
+        refusal.contains(names.remove_or_move),
+        "the refusal should say, in {locale}, to remove or move the children first: {refusal:?}"
     );
     assert!(
         find_row(&app, "region", names.region).await.is_some(),

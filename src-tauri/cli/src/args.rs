@@ -23,6 +23,8 @@ pub enum Command {
     Info(InfoArgs),
     /// Check a plan file and list the plan-health findings (exit 1 on error findings).
     Check(CheckArgs),
+    /// Print every computed number of the plan (exit 1 on error findings); see docs/compute.md.
+    Compute(ComputeArgs),
     /// Write the plan as JSON (the documented, git-friendly form).
     Export(ExportArgs),
     /// Read a plan from JSON and write it as a plan file.
@@ -56,6 +58,16 @@ pub struct InfoArgs {
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
     /// Print the findings and health counts as JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// The plan file.
+    pub file: PathBuf,
+}
+
+/// `salesplan compute`.
+#[derive(Debug, clap::Args)]
+pub struct ComputeArgs {
+    /// Print the compute document (stable JSON, docs/compute.md) instead of a table.
     #[arg(long)]
     pub json: bool,
     /// The plan file.

@@ -15,7 +15,7 @@ use crate::clock::Clock;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{BaselineMonth, CalendarDay, DimensionKind, Goal, GoalKind, GoalLayer, Plan};
 use crate::money;
-use fields::{day_list, set_header, update_goal};
+use fields::{day_list, set_header, set_setting, update_goal};
 use parse::parse_month;
 use serde::Deserialize;
 use ts_rs::TS;
@@ -281,22 +281,7 @@ fn apply_in_place(plan: &mut Plan, edit: &PlanEdit, clock: &dyn Clock) -> Result
             day_list(plan, *list).retain(|d| d.date != date);
             Ok(())
         }
-        PlanEdit::SetSetting { field, value } => {
-            let v = money::parse_decimal(value, "threshold")?;
-            let s = &mut plan.settings;
-            match field {
-                SettingField::StretchFrom => s.stretch_from = v,
-                SettingField::AggressiveFrom => s.aggressive_from = v,
-                SettingField::AchievableMin => s.achievable_min = v,
-                SettingField::AchievableMax => s.achievable_max = v,
-            }
-            if s.stretch_from > s.aggressive_from || s.achievable_min > s.achievable_max {
-                return Err(Error::invalid(
-                    "threshold: the lower bound must not exceed the upper bound",
-                ));
-            }
-            Ok(())
-        }
+        PlanEdit::SetSetting { field, value } => set_setting(plan, *field, value),
         PlanEdit::AddGoal { layer, kind } => {
             let unit = if kind.is_money() {
                 plan.header.currency.clone()
@@ -395,3 +380,6 @@ fn unknown(what: &str, id: Uuid) -> Error {
 #[cfg(test)]
 #[path = "edit_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod reason_tests;

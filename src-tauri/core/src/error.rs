@@ -1,7 +1,12 @@
 //! One error type for the core. Each variant maps to a closed [`ErrorCode`] that crosses the
 //! IPC boundary, so the UI branches on codes, never on message text.
+//!
+//! An error may also carry a [`Reason`]: a stable key and parameters (like a finding's code
+//! and params) that the UI turns into a sentence in the user's language. The English message
+//! stays the fallback and is what the CLI prints.
 
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
@@ -45,6 +50,32 @@ pub enum ErrorCode {
     Io,
 }
 
+/// Why a value or file was refused, as data: the UI shows the catalog sentence `error.<key>`
+/// with `params` filled in, and falls back to the English message when it has none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Reason {
+    /// A stable dotted key, e.g. `number.not_a_number`.
+    pub key: String,
+    /// Named values for the sentence; `field` is a stable field id such as `target`.
+    pub params: BTreeMap<String, String>,
+}
+
+impl Reason {
+    /// A reason with its key and parameters.
+    pub fn new(key: &str, params: &[(&str, &str)]) -> Self {
+        Reason {
+            key: key.to_string(),
+            params: params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        }
+    }
+}
+
+/// The stable id of a field named in an English message ("period start" → "period_start").
+pub fn field_id(what: &str) -> String {
+    what.trim().replace([' ', '-'], "_")
+}
+
 /// An error of the core, with enough context to say what went wrong and where.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -57,6 +88,8 @@ pub enum Error {
         path: PathBuf,
         /// Human-readable detail.
         message: String,
+        /// Machine-readable reason, when the source gives one.
+        reason: Option<Box<Reason>>,
     },
     /// A problem not tied to one file (bad value, bad argument).
     #[error("{message}")]
@@ -65,6 +98,8 @@ pub enum Error {
         code: ErrorCode,
         /// Human-readable detail, naming the field or value.
         message: String,
+        /// Machine-readable reason, when the source gives one.
+        reason: Option<Box<Reason>>,
     },
 }
 
@@ -75,6 +110,7 @@ impl Error {
             code,
             path: path.to_path_buf(),
             message: message.into(),
+            reason: None,
         }
     }
 
@@ -83,6 +119,7 @@ impl Error {
         Error::Plain {
             code,
             message: message.into(),
+            reason: None,
         }
     }
 
@@ -113,13 +150,42 @@ impl Error {
         }
     }
 
-    /// Attaches a path to an error that has none (keeps the code and detail).
+    /// The machine-readable reason, when there is one.
+    pub fn reason(&self) -> Option<&Reason> {
+        match self {
+            Error::File { reason, .. } | Error::Plain { reason, .. } => reason.as_deref(),
+        }
+    }
+
+    /// Sets the machine-readable reason: `Error::invalid(msg).because("date.invalid", &[("field", "deadline")])`.
+    pub fn because(self, key: &str, params: &[(&str, &str)]) -> Self {
+        self.with_reason(Some(Reason::new(key, params)))
+    }
+
+    /// Sets one parameter of the reason, if there is one (e.g. a more specific field id).
+    pub fn with_param(mut self, name: &str, value: &str) -> Self {
+        if let Error::File { reason: Some(r), .. } | Error::Plain { reason: Some(r), .. } = &mut self {
+            r.params.insert(name.to_string(), value.to_string());
+        }
+        self
+    }
+
+    /// Replaces the reason (used when an error is restated, e.g. about another path).
+    pub fn with_reason(mut self, new: Option<Reason>) -> Self {
+        match &mut self {
+            Error::File { reason, .. } | Error::Plain { reason, .. } => *reason = new.map(Box::new),
+        }
+        self
+    }
+
+    /// Attaches a path to an error that has none (keeps the code, detail and reason).
     pub fn at(self, path: &Path) -> Self {
         match self {
-            Error::Plain { code, message } => Error::File {
+            Error::Plain { code, message, reason } => Error::File {
                 code,
                 path: path.to_path_buf(),
                 message,
+                reason,
             },
             e => e,
         }
@@ -143,7 +209,18 @@ impl Error {
             ErrorCode::DiskFull => "the disk is full".to_string(),
             _ => err.to_string(),
         };
-        Error::file(code, path, message)
+        let key = match code {
+            ErrorCode::NotFound => Some("file.not_found"),
+            ErrorCode::PermissionDenied => Some("file.permission"),
+            ErrorCode::IsDirectory => Some("file.folder"),
+            ErrorCode::DiskFull => Some("file.disk_full"),
+            _ => None,
+        };
+        let e = Error::file(code, path, message);
+        match key {
+            Some(k) => e.because(k, &[]),
+            None => e,
+        }
     }
 }
 
@@ -157,6 +234,8 @@ pub struct IpcError {
     pub message: String,
     /// The file concerned, if any.
     pub path: Option<String>,
+    /// Why, as a key and parameters the UI translates; `message` is the fallback.
+    pub reason: Option<Reason>,
 }
 
 impl From<Error> for IpcError {
@@ -165,6 +244,7 @@ impl From<Error> for IpcError {
             code: e.code(),
             message: e.detail().to_string(),
             path: e.path().map(|p| p.display().to_string()),
+            reason: e.reason().cloned(),
         }
     }
 }

@@ -6,6 +6,7 @@
 #![deny(missing_docs)]
 
 pub mod clock;
+pub mod compute;
 pub mod document;
 pub mod edit;
 pub mod engine;
@@ -19,3 +20,5 @@ pub mod template;
 pub mod validate;
 
 pub use error::{Error, ErrorCode, Result};
+/// Re-exported so faces over the core name the same `Decimal`.
+pub use rust_decimal;

@@ -6,7 +6,7 @@
 //! with a message that quotes the value, because a silently reinterpreted number in a plan is
 //! the worst kind of bug.
 
-use crate::error::{Error, Result};
+use crate::error::{field_id, Error, Result};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -18,9 +18,15 @@ pub const MAX_INTEGER_DIGITS: usize = 18;
 /// Parses canonical decimal text: optional minus, digits, optional `.` and digits.
 pub fn parse_decimal(text: &str, what: &str) -> Result<Decimal> {
     let t = text.trim();
-    let bad = |why: &str| Error::invalid(format!("{what}: \"{}\" {why}", clip(text)));
+    let field = field_id(what);
+    let value = clip(text);
+    let bad = |why: &str, key: &str, extra: &[(&str, &str)]| {
+        let mut params = vec![("field", field.as_str()), ("value", value.as_str())];
+        params.extend_from_slice(extra);
+        Error::invalid(format!("{what}: \"{value}\" {why}")).because(key, &params)
+    };
     if t.is_empty() {
-        return Err(bad("is empty"));
+        return Err(bad("is empty", "number.empty", &[]));
     }
     let digits = t.strip_prefix('-').unwrap_or(t);
     let (int, frac) = match digits.split_once('.') {
@@ -31,16 +37,24 @@ pub fn parse_decimal(text: &str, what: &str) -> Result<Decimal> {
     if !all_digits(int) || frac.is_some_and(|f| !all_digits(f)) {
         return Err(bad(
             "is not a number (use digits and an optional decimal point, e.g. 1234.56)",
+            "number.not_a_number",
+            &[],
         ));
     }
     if int.trim_start_matches('0').len() > MAX_INTEGER_DIGITS {
-        return Err(bad("is too large"));
+        let max = MAX_INTEGER_DIGITS.to_string();
+        return Err(bad("is too large", "number.too_large", &[("max", &max)]));
     }
     if frac.is_some_and(|f| f.len() as u32 > MAX_SCALE) {
-        return Err(bad(&format!("has more than {MAX_SCALE} decimal places")));
+        let max = MAX_SCALE.to_string();
+        return Err(bad(
+            &format!("has more than {MAX_SCALE} decimal places"),
+            "number.too_many_decimals",
+            &[("max", &max)],
+        ));
     }
-    let value = Decimal::from_str(t).map_err(|_| bad("is not a number"))?;
-    Ok(value.normalize())
+    let parsed = Decimal::from_str(t).map_err(|_| bad("is not a number", "number.not_a_number", &[]))?;
+    Ok(parsed.normalize())
 }
 
 /// Parses a money amount and checks it fits the currency's minor unit.
@@ -48,10 +62,19 @@ pub fn parse_money(text: &str, currency: &str, what: &str) -> Result<Decimal> {
     let value = parse_decimal(text, what)?;
     let minor = minor_units(currency).unwrap_or(2);
     if value.scale() > minor {
+        let (quoted, minor_text) = (clip(text), minor.to_string());
         return Err(Error::invalid(format!(
-            "{what}: \"{}\" has more decimal places than {currency} allows ({minor})",
-            clip(text)
-        )));
+            "{what}: \"{quoted}\" has more decimal places than {currency} allows ({minor})"
+        ))
+        .because(
+            "number.currency_decimals",
+            &[
+                ("field", &field_id(what)),
+                ("value", &quoted),
+                ("currency", currency),
+                ("minor", &minor_text),
+            ],
+        ));
     }
     Ok(value)
 }
@@ -59,6 +82,16 @@ pub fn parse_money(text: &str, currency: &str, what: &str) -> Result<Decimal> {
 /// Canonical text of a decimal: no exponent, no trailing zeros.
 pub fn to_text(value: &Decimal) -> String {
     value.normalize().to_string()
+}
+
+/// A ratio as signed percent text for terminals and logs: 0.3 → "+30%", -0.125 → "-12.5%".
+pub fn percent_text(ratio: &Decimal) -> String {
+    let pct = (*ratio * Decimal::ONE_HUNDRED).normalize();
+    if pct.is_sign_negative() {
+        format!("{pct}%")
+    } else {
+        format!("+{pct}%")
+    }
 }
 
 /// The number of minor-unit digits of an ISO 4217 currency, or `None` when unknown.
@@ -148,6 +181,13 @@ mod tests {
     }
 
     #[test]
+    fn percents_are_signed_and_exact() {
+        assert_eq!(percent_text(&Decimal::new(3, 1)), "+30%");
+        assert_eq!(percent_text(&Decimal::new(-125, 3)), "-12.5%");
+        assert_eq!(percent_text(&Decimal::ZERO), "+0%");
+    }
+
+    #[test]
     fn money_respects_the_currency_minor_unit() {
         assert!(parse_money("10.25", "CNY", "t").is_ok());
         assert!(parse_money("10.255", "CNY", "t")
@@ -158,5 +198,48 @@ mod tests {
         assert_eq!(minor_units("JPY"), Some(0));
         assert_eq!(minor_units("KWD"), Some(3));
         assert_eq!(minor_units("XYZ"), None);
+    }
+
+    /// The reason key and params of a refused value.
+    fn reason_of(r: Result<Decimal>) -> (String, Vec<(String, String)>) {
+        let e = r.unwrap_err();
+        let r = e.reason().expect("a reason");
+        (r.key.clone(), r.params.clone().into_iter().collect())
+    }
+
+    #[test]
+    fn refusals_carry_a_reason_key_and_params() {
+        let check = |input: &str, key: &str| {
+            let (k, params) = reason_of(parse_decimal(input, "target"));
+            assert_eq!(k, key, "{input:?}");
+            assert!(
+                params.contains(&("field".into(), "target".into())),
+                "{input:?}: {params:?}"
+            );
+            assert!(
+                params.contains(&("value".into(), input.into())),
+                "{input:?}: {params:?}"
+            );
+        };
+        check("", "number.empty");
+        check("  ", "number.empty");
+        check("1e400", "number.not_a_number");
+        check("1,000", "number.not_a_number");
+        check("NaN", "number.not_a_number");
+        check("1234567890123456789", "number.too_large");
+        check("0.12345678901", "number.too_many_decimals");
+        let (k, p) = reason_of(parse_decimal("0.12345678901", "target"));
+        assert_eq!(k, "number.too_many_decimals");
+        assert!(p.contains(&("max".into(), "10".into())));
+        let (k, p) = reason_of(parse_money("10.255", "CNY", "period start"));
+        assert_eq!(k, "number.currency_decimals");
+        for kv in [
+            ("field", "period_start"),
+            ("currency", "CNY"),
+            ("minor", "2"),
+            ("value", "10.255"),
+        ] {
+            assert!(p.contains(&(kv.0.into(), kv.1.into())), "{p:?}");
+        }
     }
 }

@@ -28,6 +28,7 @@ where
             code: ErrorCode::Io,
             message: format!("internal task failed: {e}"),
             path: None,
+            reason: None,
         })?
         .map_err(IpcError::from)
 }

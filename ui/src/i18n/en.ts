@@ -1,5 +1,7 @@
 // English catalog. The keys are the contract: zh-CN.ts must have exactly the same ones.
 // Guidance "points" are lines of "term|explanation", rendered as text (never HTML).
+import { enErrors } from "./errors.en";
+
 export const en = {
   "app.name": "Sales Plan Studio",
   "app.untitledPlan": "Untitled plan",
@@ -350,4 +352,5 @@ export const en = {
   "finding.dimensions.duplicate_name": "“{name}” appears twice at the same level — rename one so splits stay unambiguous.",
   "finding.dimensions.duplicate_code": "Code “{code}” is used twice — codes must be unique so imports match the right member.",
   "finding.unknown": "Finding “{code}”.",
+  ...enErrors,
 };

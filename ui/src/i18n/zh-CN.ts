@@ -1,5 +1,6 @@
 // 简体中文目录。键与 en.ts 完全一致（类型检查保证）；指导文字取自原文档的用语。
 import type { Messages } from "./types";
+import { zhCNErrors } from "./errors.zh-CN";
 
 export const zhCN: Messages = {
   "app.name": "销售经营规划",
@@ -351,4 +352,5 @@ export const zhCN: Messages = {
   "finding.dimensions.duplicate_name": "“{name}”在同一层级出现了两次——请重命名其一，避免拆解时混淆。",
   "finding.dimensions.duplicate_code": "编码“{code}”被使用了两次——编码必须唯一，导入时才能对应到正确的成员。",
   "finding.unknown": "问题“{code}”。",
+  ...zhCNErrors,
 };

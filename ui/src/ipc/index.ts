@@ -7,6 +7,7 @@
 import type { Backend } from "./backend";
 import type { IpcError } from "../bindings/IpcError";
 import type { ErrorCode } from "../bindings/ErrorCode";
+import type { Reason } from "../bindings/Reason";
 import { tauriBackend } from "./tauri";
 
 export type { Unlisten } from "./backend";
@@ -44,11 +45,22 @@ function b(): Backend {
 /** Normalises whatever a command rejected with into an IpcError. */
 export function toIpcError(e: unknown): IpcError {
   if (e && typeof e === "object" && "code" in e && "message" in e) {
-    const o = e as { code: unknown; message: unknown; path?: unknown };
+    const o = e as { code: unknown; message: unknown; path?: unknown; reason?: unknown };
     const code = ERROR_CODES.includes(o.code as ErrorCode) ? (o.code as ErrorCode) : "io";
-    return { code, message: String(o.message), path: typeof o.path === "string" ? o.path : null };
+    const path = typeof o.path === "string" ? o.path : null;
+    return { code, message: String(o.message), path, reason: toReason(o.reason) };
   }
-  return { code: "io", message: e instanceof Error ? e.message : String(e), path: null };
+  return { code: "io", message: e instanceof Error ? e.message : String(e), path: null, reason: null };
+}
+
+/** Keeps a reason only when it has the shape the core sends: a key and string params. */
+function toReason(r: unknown): Reason | null {
+  if (!r || typeof r !== "object") return null;
+  const { key, params } = r as { key?: unknown; params?: unknown };
+  if (typeof key !== "string" || !params || typeof params !== "object") return null;
+  const clean: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (typeof v === "string") clean[k] = v;
+  return { key, params: clean };
 }
 
 export const ipc: Backend = {

@@ -2,6 +2,7 @@
 //! returns a [`Status`]; errors travel up as core errors and become exit status 2 in `main`.
 
 mod check;
+mod compute;
 mod export;
 mod import;
 mod info;
@@ -17,6 +18,7 @@ pub fn run(command: Command) -> Result<Status> {
         Command::New(args) => new::run(&args),
         Command::Info(args) => info::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Compute(args) => compute::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Import(args) => import::run(&args),
     }

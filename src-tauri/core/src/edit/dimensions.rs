@@ -16,7 +16,7 @@
 
 use super::{text, unknown};
 use crate::clock::Clock;
-use crate::error::{Error, Result};
+use crate::error::{field_id, Error, Result};
 use crate::model::{same_name as same, DimensionKind, Dimensions, Member, OrgLevel, OrgMember};
 use uuid::Uuid;
 
@@ -99,7 +99,8 @@ macro_rules! with_list {
 fn one_line(value: &str, what: &str) -> Result<String> {
     let v = text(value.trim(), what)?;
     if v.contains(['\n', '\t']) {
-        return Err(Error::invalid(format!("{what}: must fit on one line")));
+        return Err(Error::invalid(format!("{what}: must fit on one line"))
+            .because("text.one_line", &[("field", &field_id(what))]));
     }
     Ok(v)
 }
@@ -107,7 +108,7 @@ fn one_line(value: &str, what: &str) -> Result<String> {
 fn member_name(value: &str) -> Result<String> {
     let name = one_line(value, "name")?;
     if name.is_empty() {
-        return Err(Error::invalid("name: a member needs a name"));
+        return Err(Error::invalid("name: a member needs a name").because("member.name_empty", &[("field", "name")]));
     }
     Ok(name)
 }
@@ -118,10 +119,13 @@ fn check_free<T: Node>(list: &[T], parent: Option<Uuid>, name: &str, except: Opt
         .iter()
         .find(|m| m.parent() == parent && Some(m.id()) != except && same(m.name(), name))
     {
-        Some(_) => Err(Error::invalid(format!(
-            "name: \"{}\" is already taken by a member at the same level",
-            crate::money::clip(name)
-        ))),
+        Some(_) => {
+            let quoted = crate::money::clip(name);
+            Err(Error::invalid(format!(
+                "name: \"{quoted}\" is already taken by a member at the same level"
+            ))
+            .because("member.name_taken", &[("field", "name"), ("value", &quoted)]))
+        }
         None => Ok(()),
     }
 }
@@ -156,7 +160,11 @@ pub(super) fn add(
         return Err(Error::invalid(format!(
             "parent: only the org tree has levels; a {} has no parent",
             kind.as_str()
-        )));
+        ))
+        .because(
+            "member.flat_no_parent",
+            &[("field", "parent"), ("dimension", kind.as_str())],
+        ));
     }
     check_free(list, None, &name, None)?;
     list.push(Member {
@@ -174,6 +182,7 @@ fn add_org(org: &mut Vec<OrgMember>, name: String, parent: Option<Uuid>, clock: 
             let p = org.iter().find(|m| m.id == p).ok_or_else(|| unknown("parent", p))?;
             p.level.child_level().ok_or_else(|| {
                 Error::invalid("parent: a rep is the last level of the org tree and cannot have members")
+                    .because("member.rep_no_children", &[("field", "parent")])
             })?
         }
     };
@@ -213,10 +222,11 @@ pub(super) fn set_code(dims: &mut Dimensions, kind: DimensionKind, id: Uuid, cod
                 .iter()
                 .any(|m| m.id() != id && m.code().is_some_and(|c| same(c, &code)))
         {
-            return Err(Error::invalid(format!(
-                "code: \"{}\" is already used in this dimension",
-                crate::money::clip(&code)
-            )));
+            let quoted = crate::money::clip(&code);
+            return Err(
+                Error::invalid(format!("code: \"{quoted}\" is already used in this dimension"))
+                    .because("member.code_taken", &[("field", "code"), ("value", &quoted)]),
+            );
         }
         list[i].set_code((!code.is_empty()).then_some(code));
         Ok(())
@@ -236,7 +246,8 @@ pub(super) fn move_org(dims: &mut Dimensions, id: Uuid, parent: Uuid) -> Result<
         None => {
             return Err(Error::invalid(
                 "parent: a region sits directly under the company and cannot be moved under another member",
-            ))
+            )
+            .because("member.region_fixed", &[("field", "parent")]))
         }
         Some(level) if target.level != level => {
             return Err(Error::invalid(format!(
@@ -244,7 +255,16 @@ pub(super) fn move_org(dims: &mut Dimensions, id: Uuid, parent: Uuid) -> Result<
                 member.level.as_str(),
                 level.as_str(),
                 target.level.as_str()
-            )))
+            ))
+            .because(
+                "member.wrong_level",
+                &[
+                    ("field", "parent"),
+                    ("level", member.level.as_str()),
+                    ("parent_level", level.as_str()),
+                    ("target_level", target.level.as_str()),
+                ],
+            ))
         }
         Some(_) => {}
     }
@@ -252,7 +272,8 @@ pub(super) fn move_org(dims: &mut Dimensions, id: Uuid, parent: Uuid) -> Result<
     let mut up = Some(parent);
     while let Some(a) = up {
         if a == id {
-            return Err(Error::invalid("parent: a member cannot move under itself"));
+            return Err(Error::invalid("parent: a member cannot move under itself")
+                .because("member.move_into_self", &[("field", "parent")]));
         }
         up = org.iter().find(|m| m.id == a).and_then(|m| m.parent_id);
     }
@@ -292,7 +313,8 @@ pub(super) fn remove(dims: &mut Dimensions, kind: DimensionKind, id: Uuid) -> Re
         if children > 0 {
             return Err(Error::invalid(format!(
                 "this member still has {children} member(s) under it; remove or move them first"
-            )));
+            ))
+            .because("member.has_children", &[("count", &children.to_string())]));
         }
     }
     with_list!(dims, kind, |list| {

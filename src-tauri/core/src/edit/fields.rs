@@ -2,7 +2,7 @@
 //! keep the plan consistent (a new currency relabels money goals, a goal cannot be its own
 //! parent). Split from `edit.rs` so the list of edits stays readable on its own.
 
-use super::{parse_date, parse_weekdays, text, unknown, DayList, GoalField, HeaderField};
+use super::{parse_date, parse_weekdays, text, unknown, DayList, GoalField, HeaderField, SettingField};
 use crate::error::{Error, Result};
 use crate::model::{CalendarDay, Plan};
 use crate::money::{self, clip};
@@ -17,10 +17,11 @@ pub(super) fn set_header(plan: &mut Plan, field: HeaderField, value: &str) -> Re
         HeaderField::Currency => {
             let code = value.trim().to_ascii_uppercase();
             if !money::is_known_currency(&code) {
+                let quoted = clip(value);
                 return Err(Error::invalid(format!(
-                    "currency: \"{}\" is not an ISO 4217 code (e.g. CNY, USD)",
-                    clip(value)
-                )));
+                    "currency: \"{quoted}\" is not an ISO 4217 code (e.g. CNY, USD)"
+                ))
+                .because("currency.unknown", &[("field", "currency"), ("value", &quoted)]));
             }
             let old = std::mem::replace(&mut h.currency, code.clone());
             for g in plan.goals.iter_mut().filter(|g| g.kind.is_money() && g.unit == old) {
@@ -31,10 +32,9 @@ pub(super) fn set_header(plan: &mut Plan, field: HeaderField, value: &str) -> Re
         HeaderField::PeriodEnd => h.period_end = parse_date(value, "period end")?,
         HeaderField::Locale => {
             if value != "zh-CN" && value != "en" {
-                return Err(Error::invalid(format!(
-                    "locale: \"{}\" must be zh-CN or en",
-                    clip(value)
-                )));
+                let quoted = clip(value);
+                return Err(Error::invalid(format!("locale: \"{quoted}\" must be zh-CN or en"))
+                    .because("locale.unknown", &[("field", "locale"), ("value", &quoted)]));
             }
             h.locale = value.to_string();
         }
@@ -43,13 +43,51 @@ pub(super) fn set_header(plan: &mut Plan, field: HeaderField, value: &str) -> Re
     Ok(())
 }
 
+pub(super) fn set_setting(plan: &mut Plan, field: SettingField, value: &str) -> Result<()> {
+    let v = money::parse_decimal(value, "threshold").map_err(|e| e.with_param("field", setting_id(field)))?;
+    let s = &mut plan.settings;
+    match field {
+        SettingField::StretchFrom => s.stretch_from = v,
+        SettingField::AggressiveFrom => s.aggressive_from = v,
+        SettingField::AchievableMin => s.achievable_min = v,
+        SettingField::AchievableMax => s.achievable_max = v,
+    }
+    if s.stretch_from > s.aggressive_from || s.achievable_min > s.achievable_max {
+        let key = if s.stretch_from > s.aggressive_from {
+            "threshold.band_order"
+        } else {
+            "threshold.achievable_order"
+        };
+        return Err(
+            Error::invalid("threshold: the lower bound must not exceed the upper bound")
+                .because(key, &[("field", setting_id(field))]),
+        );
+    }
+    Ok(())
+}
+
+/// The stable field id of a setting (as serialized).
+fn setting_id(field: SettingField) -> &'static str {
+    match field {
+        SettingField::StretchFrom => "stretch_from",
+        SettingField::AggressiveFrom => "aggressive_from",
+        SettingField::AchievableMin => "achievable_min",
+        SettingField::AchievableMax => "achievable_max",
+    }
+}
+
 pub(super) fn update_goal(plan: &mut Plan, id: Uuid, field: GoalField, value: &str) -> Result<()> {
     let currency = plan.header.currency.clone();
     let parent = match field {
         GoalField::ParentId if !value.trim().is_empty() => {
-            let pid = Uuid::parse_str(value.trim()).map_err(|_| Error::invalid("parent goal: not a goal id"))?;
-            if pid == id || plan.goal(pid).is_none() {
-                return Err(unknown("parent goal", pid));
+            let pid = Uuid::parse_str(value.trim()).map_err(|_| {
+                Error::invalid("parent goal: not a goal id").because("goal.parent_invalid", &[("field", "parent_goal")])
+            })?;
+            if pid == id {
+                return Err(unknown("parent goal", pid).because("goal.parent_self", &[("field", "parent_goal")]));
+            }
+            if plan.goal(pid).is_none() {
+                return Err(unknown("parent goal", pid).because("goal.parent_missing", &[("field", "parent_goal")]));
             }
             Some(pid)
         }
@@ -88,12 +126,18 @@ pub(super) fn update_goal(plan: &mut Plan, id: Uuid, field: GoalField, value: &s
         }
         GoalField::ParentId => g.parent_id = parent,
         GoalField::Layer => {
-            g.layer = serde_json::from_value(serde_json::Value::String(value.into()))
-                .map_err(|_| Error::invalid(format!("layer: \"{}\" is not a goal layer", clip(value))))?
+            g.layer = serde_json::from_value(serde_json::Value::String(value.into())).map_err(|_| {
+                let quoted = clip(value);
+                Error::invalid(format!("layer: \"{quoted}\" is not a goal layer"))
+                    .because("goal.bad_layer", &[("field", "layer"), ("value", &quoted)])
+            })?
         }
         GoalField::Kind => {
-            g.kind = serde_json::from_value(serde_json::Value::String(value.into()))
-                .map_err(|_| Error::invalid(format!("kind: \"{}\" is not a goal kind", clip(value))))?
+            g.kind = serde_json::from_value(serde_json::Value::String(value.into())).map_err(|_| {
+                let quoted = clip(value);
+                Error::invalid(format!("kind: \"{quoted}\" is not a goal kind"))
+                    .because("goal.bad_kind", &[("field", "kind"), ("value", &quoted)])
+            })?
         }
     }
     Ok(())

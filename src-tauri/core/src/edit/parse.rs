@@ -1,6 +1,6 @@
 //! Parsing of the text values edits carry: free text, dates, months and weekdays.
 
-use crate::error::{Error, Result};
+use crate::error::{field_id, Error, Result};
 use crate::money::clip;
 use chrono::{Datelike, NaiveDate};
 
@@ -9,18 +9,27 @@ use super::MAX_TEXT;
 /// Checks free text: length cap, no control characters except newlines and tabs.
 pub fn text(value: &str, what: &str) -> Result<String> {
     if value.chars().count() > MAX_TEXT {
-        return Err(Error::invalid(format!("{what}: longer than {MAX_TEXT} characters")));
+        return Err(
+            Error::invalid(format!("{what}: longer than {MAX_TEXT} characters")).because(
+                "text.too_long",
+                &[("field", &field_id(what)), ("max", &MAX_TEXT.to_string())],
+            ),
+        );
     }
     if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(Error::invalid(format!("{what}: contains control characters")));
+        return Err(Error::invalid(format!("{what}: contains control characters"))
+            .because("text.control_chars", &[("field", &field_id(what))]));
     }
     Ok(value.to_string())
 }
 
 /// Parses YYYY-MM-DD.
 pub fn parse_date(value: &str, what: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid(format!("{what}: \"{}\" is not a date (YYYY-MM-DD)", clip(value))))
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+        let quoted = clip(value);
+        Error::invalid(format!("{what}: \"{quoted}\" is not a date (YYYY-MM-DD)"))
+            .because("date.invalid", &[("field", &field_id(what)), ("value", &quoted)])
+    })
 }
 
 pub(super) fn parse_month(value: &str) -> Result<NaiveDate> {
@@ -37,10 +46,11 @@ pub fn parse_weekdays(value: &str) -> Result<Vec<u8>> {
         match part.parse::<u8>() {
             Ok(d @ 1..=7) => days.push(d),
             _ => {
-                return Err(Error::invalid(format!(
-                    "weekdays: \"{}\" is not a weekday number 1–7",
-                    clip(part)
-                )))
+                let quoted = clip(part);
+                return Err(
+                    Error::invalid(format!("weekdays: \"{quoted}\" is not a weekday number 1–7"))
+                        .because("weekday.invalid", &[("field", "weekdays"), ("value", &quoted)]),
+                );
             }
         }
     }

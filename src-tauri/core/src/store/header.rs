@@ -25,40 +25,55 @@ fn be_u32(bytes: &[u8], at: usize) -> u32 {
     u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
 }
 
-fn not_a_plan(detail: &str) -> Error {
-    Error::plain(ErrorCode::NotAPlan, format!("not a Sales Plan Studio plan; {detail}"))
+fn not_a_plan(detail: &str, key: &str, params: &[(&str, &str)]) -> Error {
+    Error::plain(ErrorCode::NotAPlan, format!("not a Sales Plan Studio plan; {detail}")).because(key, params)
 }
 
 fn damaged(detail: String) -> Error {
-    Error::plain(ErrorCode::Corrupt, format!("the plan file is damaged: {detail}"))
+    Error::plain(ErrorCode::Corrupt, format!("the plan file is damaged: {detail}")).because("file.damaged", &[])
+}
+
+fn truncated(detail: String) -> Error {
+    Error::plain(ErrorCode::Corrupt, format!("the plan file is damaged: {detail}")).because("file.truncated", &[])
 }
 
 /// Checks the header of a whole file read into memory.
 pub(super) fn check(bytes: &[u8]) -> Result<HeaderInfo> {
     if bytes.is_empty() {
-        return Err(Error::plain(
-            ErrorCode::EmptyFile,
-            "the file is empty (0 bytes); it holds no plan",
-        ));
+        return Err(
+            Error::plain(ErrorCode::EmptyFile, "the file is empty (0 bytes); it holds no plan")
+                .because("file.empty", &[]),
+        );
     }
     if !bytes.starts_with(MAGIC) {
-        return Err(not_a_plan(&format!("it looks like {}", sniff(bytes))));
+        let (kind, looks_like) = sniff(bytes);
+        return Err(not_a_plan(
+            &format!("it looks like {looks_like}"),
+            "file.not_a_plan",
+            &[("type", kind)],
+        ));
     }
     if bytes.len() < HEADER_LEN {
-        return Err(damaged(format!(
+        return Err(truncated(format!(
             "it ends after {} bytes, inside the file header",
             bytes.len()
         )));
     }
     let app_id = be_u32(bytes, 68) as i32;
     if app_id != APPLICATION_ID {
-        return Err(not_a_plan(&format!(
-            "it is another program's SQLite database (application id {app_id:#010x})"
-        )));
+        return Err(not_a_plan(
+            &format!("it is another program's SQLite database (application id {app_id:#010x})"),
+            "file.other_sqlite",
+            &[],
+        ));
     }
     let user_version = be_u32(bytes, 60) as i32;
     if user_version <= 0 {
-        return Err(not_a_plan("it carries our application id but no plan schema version"));
+        return Err(not_a_plan(
+            "it carries our application id but no plan schema version",
+            "file.no_version",
+            &[],
+        ));
     }
     let page_size = match u16::from_be_bytes([bytes[16], bytes[17]]) {
         1 => 65_536,
@@ -86,7 +101,7 @@ fn check_length(bytes: &[u8], page_size: u32) -> Result<()> {
     if count_valid {
         let expected = pages_in_header * page;
         if len < expected {
-            return Err(damaged(format!(
+            return Err(truncated(format!(
                 "it is truncated: {len} bytes, but its header says {pages_in_header} pages of {page_size} bytes ({expected} bytes)"
             )));
         }
@@ -94,48 +109,51 @@ fn check_length(bytes: &[u8], page_size: u32) -> Result<()> {
             return Err(damaged(format!("it has {} bytes after its last page", len - expected)));
         }
     } else if !len.is_multiple_of(page) {
-        return Err(damaged(format!(
+        return Err(truncated(format!(
             "it is truncated: {len} bytes is not a whole number of {page_size}-byte pages"
         )));
     }
     Ok(())
 }
 
-/// Names common file types by their first bytes, for "it looks like …".
-pub(super) fn sniff(bytes: &[u8]) -> &'static str {
-    const KNOWN: [(&[u8], &str); 14] = [
-        (b"%PDF", "a PDF document"),
+/// Names common file types by their first bytes, for "it looks like …": a stable id (the
+/// `type` parameter of the `file.not_a_plan` reason) and the English phrase.
+pub(super) fn sniff(bytes: &[u8]) -> (&'static str, &'static str) {
+    const KNOWN: [(&[u8], &str, &str); 14] = [
+        (b"%PDF", "pdf", "a PDF document"),
         (
             b"PK\x03\x04",
+            "zip",
             "a ZIP archive (or an Excel/Word/PowerPoint file, which are ZIP archives)",
         ),
-        (b"PK\x05\x06", "an empty ZIP archive"),
+        (b"PK\x05\x06", "zip_empty", "an empty ZIP archive"),
         (
             b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "office_old",
             "an old Microsoft Office document (.xls/.doc/.ppt)",
         ),
-        (b"\x89PNG", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"\x1F\x8B", "a gzip-compressed file"),
-        (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
-        (b"Rar!", "a RAR archive"),
-        (b"{\\rtf", "an RTF document"),
-        (b"\x7FELF", "a program (ELF executable)"),
-        (b"MZ", "a Windows program"),
-        (b"SQLite format 3", "a damaged SQLite database"),
+        (b"\x89PNG", "png", "a PNG image"),
+        (b"\xFF\xD8\xFF", "jpeg", "a JPEG image"),
+        (b"GIF8", "gif", "a GIF image"),
+        (b"\x1F\x8B", "gzip", "a gzip-compressed file"),
+        (b"7z\xBC\xAF\x27\x1C", "7z", "a 7-Zip archive"),
+        (b"Rar!", "rar", "a RAR archive"),
+        (b"{\\rtf", "rtf", "an RTF document"),
+        (b"\x7FELF", "elf", "a program (ELF executable)"),
+        (b"MZ", "exe", "a Windows program"),
+        (b"SQLite format 3", "sqlite_damaged", "a damaged SQLite database"),
     ];
-    if let Some((_, name)) = KNOWN.iter().find(|(magic, _)| bytes.starts_with(magic)) {
-        return name;
+    if let Some((_, id, name)) = KNOWN.iter().find(|(magic, _, _)| bytes.starts_with(magic)) {
+        return (id, name);
     }
     let head = &bytes[..bytes.len().min(512)];
     let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let first = text.iter().find(|b| !b.is_ascii_whitespace()).copied();
     match (first, std::str::from_utf8(text).is_ok() || utf8_cut_short(text)) {
-        (Some(b'{'), true) => "a JSON document (use Import to open a plan saved as JSON)",
-        (Some(b'<'), true) => "an HTML or XML document",
-        (_, true) => "a text file",
-        _ => "some other kind of file",
+        (Some(b'{'), true) => ("json", "a JSON document (use Import to open a plan saved as JSON)"),
+        (Some(b'<'), true) => ("html", "an HTML or XML document"),
+        (_, true) => ("text", "a text file"),
+        _ => ("other", "some other kind of file"),
     }
 }
 

@@ -44,6 +44,7 @@ pub(super) fn run_steps(conn: &mut Connection, from: i32, to: i32, steps: &[Step
                 ErrorCode::Corrupt,
                 format!("this app cannot upgrade a plan from schema version {version}"),
             )
+            .because("file.cannot_upgrade", &[("version", &version.to_string())])
         })?;
         let fail = |e: rusqlite::Error| {
             let err = sql_error(
@@ -57,6 +58,14 @@ pub(super) fn run_steps(conn: &mut Connection, from: i32, to: i32, steps: &[Step
                     ErrorCode::Corrupt
                 },
                 err.detail(),
+            )
+            .because(
+                if err.code() == ErrorCode::DiskFull {
+                    "file.disk_full"
+                } else {
+                    "file.damaged"
+                },
+                &[],
             )
         };
         let tx = conn.transaction().map_err(fail)?;

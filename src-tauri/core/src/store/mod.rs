@@ -98,7 +98,17 @@ fn sql_error(doing: &str, err: &rusqlite::Error) -> Error {
         ErrorCode::Corrupt => format!("the file is damaged ({doing}: {err})"),
         _ => format!("{doing}: {err}"),
     };
-    Error::plain(code, message)
+    let key = match code {
+        ErrorCode::DiskFull => Some("file.disk_full"),
+        ErrorCode::PermissionDenied => Some("file.permission"),
+        ErrorCode::Corrupt => Some("file.damaged"),
+        _ => None,
+    };
+    let e = Error::plain(code, message);
+    match key {
+        Some(k) => e.because(k, &[]),
+        None => e,
+    }
 }
 
 #[cfg(test)]

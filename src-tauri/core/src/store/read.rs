@@ -30,11 +30,9 @@ pub(super) fn read_file(path: &Path, scratch_dir: &Path) -> Result<Loaded> {
 fn read_capped(path: &Path) -> Result<Vec<u8>> {
     let meta = fs::metadata(path).map_err(|e| Error::io(path, &e))?;
     if meta.is_dir() {
-        return Err(Error::file(
-            ErrorCode::IsDirectory,
-            path,
-            "this is a folder, not a plan file",
-        ));
+        return Err(
+            Error::file(ErrorCode::IsDirectory, path, "this is a folder, not a plan file").because("file.folder", &[]),
+        );
     }
     if !meta.is_file() {
         // A FIFO or device would block or never end; a plan is always a regular file.
@@ -42,7 +40,8 @@ fn read_capped(path: &Path) -> Result<Vec<u8>> {
             ErrorCode::NotAPlan,
             path,
             "not a Sales Plan Studio plan; it is not a regular file",
-        ));
+        )
+        .because("file.not_regular", &[]));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(path, meta.len()));
@@ -52,7 +51,8 @@ fn read_capped(path: &Path) -> Result<Vec<u8>> {
             ErrorCode::EmptyFile,
             path,
             "the file is empty (0 bytes); it holds no plan",
-        ));
+        )
+        .because("file.empty", &[]));
     }
     let file = File::open(path).map_err(|e| Error::io(path, &e))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
@@ -68,15 +68,13 @@ fn read_capped(path: &Path) -> Result<Vec<u8>> {
 
 fn too_large(path: &Path, len: u64) -> Error {
     let mib = |b: u64| b / (1024 * 1024);
+    let (size, limit) = (mib(len).to_string(), mib(MAX_FILE_BYTES).to_string());
     Error::file(
         ErrorCode::TooLarge,
         path,
-        format!(
-            "the file is too large to be a plan ({} MiB; the limit is {} MiB)",
-            mib(len),
-            mib(MAX_FILE_BYTES)
-        ),
+        format!("the file is too large to be a plan ({size} MiB; the limit is {limit} MiB)"),
     )
+    .because("file.too_large", &[("size", &size), ("limit", &limit)])
 }
 
 /// A private copy of the bytes in the scratch folder, deleted (with any journal) on drop.
@@ -159,12 +157,14 @@ pub(super) fn quick_check(conn: &Connection) -> Result<()> {
                 "the plan file is damaged ({})",
                 crate::money::clip(&problems.join("; "))
             ),
-        )),
+        )
+        .because("file.damaged", &[])),
         Err(e) => Err(match sql_error("checking its integrity", &e) {
             err if err.code() == ErrorCode::Io => Error::plain(
                 ErrorCode::Corrupt,
                 format!("the plan file is damaged ({})", err.detail()),
-            ),
+            )
+            .because("file.damaged", &[]),
             err => err,
         }),
     }
@@ -198,6 +198,7 @@ fn read_rows(conn: &Connection) -> Result<(crate::model::PlanMeta, crate::model:
 }
 
 fn newer_unreadable(version: i32, cause: &Error) -> Error {
+    let (v, known) = (version.to_string(), SCHEMA_VERSION.to_string());
     Error::plain(
         ErrorCode::NewerVersion,
         format!(
@@ -206,4 +207,5 @@ fn newer_unreadable(version: i32, cause: &Error) -> Error {
             cause.detail()
         ),
     )
+    .because("file.newer_version", &[("version", &v), ("known", &known)])
 }

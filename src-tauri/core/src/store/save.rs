@@ -23,11 +23,10 @@ pub(super) fn save_atomic(
 ) -> Result<()> {
     let existing = match fs::metadata(target) {
         Ok(m) if m.is_dir() => {
-            return Err(Error::file(
-                ErrorCode::IsDirectory,
-                target,
-                "this is a folder; choose a file name",
-            ))
+            return Err(
+                Error::file(ErrorCode::IsDirectory, target, "this is a folder; choose a file name")
+                    .because("file.folder_save", &[]),
+            )
         }
         Ok(m) => Some(m),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -70,7 +69,8 @@ fn check_revision(target: &Path, expected: Option<Uuid>, scratch: &Path) -> Resu
                     "the file on disk is no longer the plan you opened ({}); it was not overwritten. Save a copy under another name, then compare.",
                     e.detail()
                 ),
-            ))
+            )
+            .because("file.conflict_unreadable", &[]))
         }
     };
     if on_disk == expected {
@@ -83,7 +83,8 @@ fn check_revision(target: &Path, expected: Option<Uuid>, scratch: &Path) -> Resu
             "the file changed on disk since you opened it (someone saved revision {on_disk} over revision {expected}); \
              it was not overwritten. Compare and merge, or save a copy under another name."
         ),
-    ))
+    )
+    .because("file.conflict_changed", &[]))
 }
 
 /// Reads the new file back through the normal reader and compares it with what was meant.
@@ -130,6 +131,7 @@ fn about_target(err: Error, target: &Path, doing: &str) -> Error {
         target,
         format!("saving failed while {doing}: {}", err.detail()),
     )
+    .with_reason(err.reason().cloned())
 }
 
 /// The temporary file; removed (with its journal) unless the rename consumed it.

@@ -209,6 +209,7 @@ pub(super) fn found(conn: &Connection) -> Result<BTreeSet<SchemaObject>> {
     read().map_err(|e| match sql_error("reading its schema", &e) {
         err if err.code() == ErrorCode::Io => {
             Error::plain(ErrorCode::Corrupt, format!("the file is damaged ({})", err.detail()))
+                .because("file.damaged", &[])
         }
         err => err,
     })
@@ -221,6 +222,7 @@ pub(super) fn check_exact(conn: &Connection, version: i32) -> Result<()> {
             ErrorCode::Corrupt,
             format!("schema version {version} is not one this app ever wrote"),
         )
+        .because("file.damaged", &[])
     })?;
     let found = found(conn)?;
     if let Some(extra) = found
@@ -237,6 +239,10 @@ pub(super) fn check_exact(conn: &Connection, version: i32) -> Result<()> {
                 changed.kind,
                 clip(&changed.name)
             ),
+        )
+        .because(
+            "file.schema_changed",
+            &[("kind", &clip(&changed.kind)), ("name", &clip(&changed.name))],
         ));
     }
     if let Some(missing) = expected.iter().find(|e| !found.contains(e)) {
@@ -246,7 +252,8 @@ pub(super) fn check_exact(conn: &Connection, version: i32) -> Result<()> {
                 "the file is damaged: the {} \"{}\" is missing",
                 missing.kind, missing.name
             ),
-        ));
+        )
+        .because("file.damaged", &[]));
     }
     Ok(())
 }
@@ -269,6 +276,7 @@ fn unsafe_object(o: &SchemaObject) -> Error {
             clip(&o.name)
         ),
     )
+    .because("file.unsafe_object", &[("kind", &clip(&o.kind)), ("name", &clip(&o.name))])
 }
 
 fn clip(s: &str) -> String {

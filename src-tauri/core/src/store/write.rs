@@ -23,7 +23,8 @@ fn claim(path: &Path) -> Result<()> {
             ErrorCode::InvalidArgument,
             path,
             "a file with this name already exists; it was not overwritten",
-        )),
+        )
+        .because("file.exists", &[])),
         Err(e) => Err(Error::io(path, &e)),
     }
 }

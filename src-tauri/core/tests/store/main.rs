@@ -13,5 +13,6 @@ mod faults;
 mod fixture;
 mod media;
 mod props;
+mod reasons;
 mod recovery;
 mod save;
