@@ -1,6 +1,6 @@
 //! A plan from the template: change a goal, see the engine's verdict, save it, read it back.
 
-use crate::harness::{number_in, tid, App, TestCtx};
+use crate::harness::{number_in, run_cli, tid, App, TestCtx};
 use rust_decimal::Decimal;
 use salesplan_core::model::GoalKind;
 use std::path::Path;
@@ -57,6 +57,70 @@ pub fn listing(dir: &Path) -> Vec<String> {
     names
 }
 
+/// The bookings goal's monthly phasing (纵向拆解) on the targets page equals the compute
+/// document of the same plan (saved through the dialog seam, `salesplan compute FILE --json`),
+/// and its three months sum to the 13,000,000 target.
+async fn check_phasing(ctx: &TestCtx, app: &App) {
+    let path = ctx.dir("phasing").join("q4-template.salesplan");
+    app.answer_next_dialog(&path);
+    app.click("btn-save-as").await;
+    app.wait_text("file-name", "names the saved template", |t| t.contains("q4-template"))
+        .await;
+    let out = run_cli(&["compute".as_ref(), path.as_os_str(), "--json".as_ref()]);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("compute --json prints JSON");
+    let goals = doc["goals"].as_array().expect("goals");
+    let id = goals
+        .iter()
+        .find(|g| g["kind"] == "bookings")
+        .and_then(|g| g["id"].as_str())
+        .expect("a bookings goal in the compute document");
+    let phasing = doc["report"]["phasing"].as_array().expect("report.phasing");
+    let goal = phasing
+        .iter()
+        .find(|p| p["goal_id"] == id)
+        .expect("the bookings goal is phased");
+    assert_eq!(goal["basis"], "history", "the template has a full year of history");
+    let expected: Vec<(String, Decimal)> = goal["months"]
+        .as_array()
+        .expect("months")
+        .iter()
+        .map(|m| {
+            let month = m["month"].as_str().expect("month")[..7].to_string();
+            (
+                month,
+                m["amount"].as_str().expect("amount").parse().expect("decimal amount"),
+            )
+        })
+        .collect();
+    assert_eq!(expected.len(), 3, "Q4 has three months: {expected:?}");
+
+    let block = app.wait_for_css(&tid(&format!("phasing-{id}"))).await;
+    let mut shown = vec![];
+    for (month, _) in &expected {
+        let row = format!(
+            "{}[data-month=\"{month}\"] {}",
+            tid("phasing-month"),
+            tid("phasing-amount")
+        );
+        let cell = match block.find(fantoccini::Locator::Css(&row)).await {
+            Ok(el) => el,
+            Err(e) => app.fail(format!("phasing row {month} missing: {e}")).await,
+        };
+        let text = app.inner_text(&cell).await.unwrap_or_default();
+        let value = number_in(&text).unwrap_or_else(|| panic!("phasing amount {month} is {text:?}"));
+        shown.push((month.clone(), value));
+    }
+    // Bring the block into view for the screenshot.
+    if let Ok(arg) = serde_json::to_value(&block) {
+        let js = "arguments[0].scrollIntoView({block: 'center'});";
+        let _ = app.client().execute(js, vec![arg]).await;
+    }
+    app.shot("targets-phasing").await;
+    assert_eq!(shown, expected, "the phasing shown differs from `salesplan compute`");
+    let total: Decimal = shown.iter().map(|(_, v)| *v).sum();
+    assert_eq!(total, Decimal::from(13_000_000), "the months do not sum to the target");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn new_plan_goals_save_reopen() {
     let ctx = TestCtx::new("new_plan_goals_save_reopen").await;
@@ -107,6 +171,7 @@ async fn new_plan_goals_save_reopen() {
     })
     .await;
     wait_bookings(&app, "goal-band", Some("data-band"), "is stretch", |b| b == "stretch").await;
+    check_phasing(&ctx, &app).await;
 
     // Target 14,000,000 on a 10,000,000 baseline: +40 %, the aggressive threshold (≥ 40 %).
     let card = app.wait_for_css(BOOKINGS_CARD).await;

@@ -2,6 +2,7 @@
 import type { BaselineSummary } from "./BaselineSummary";
 import type { Finding } from "./Finding";
 import type { GoalAnalysis } from "./GoalAnalysis";
+import type { GoalPhasing } from "./GoalPhasing";
 import type { Health } from "./Health";
 
 /**
@@ -16,6 +17,10 @@ goals: Array<GoalAnalysis>,
  * Baseline history summary.
  */
 baseline: BaselineSummary, 
+/**
+ * The company bookings and cash-in goals phased over the plan period (纵向拆解).
+ */
+phasing: Array<GoalPhasing>, 
 /**
  * Every finding of every section, errors first.
  */

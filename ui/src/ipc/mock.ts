@@ -119,6 +119,7 @@ function report(plan: Plan): PlanReport {
   const count = (sv: string) => findings.filter((x) => x.severity === sv).length;
   return {
     goals, findings, health: { errors: count("error"), warnings: count("warning"), hints: count("hint") },
+    phasing: [], // the browser preview does not phase; the core does
     baseline: {
       months: plan.baseline.length, first_month: plan.baseline[0]?.month ?? null, last_month: plan.baseline.at(-1)?.month ?? null,
       same_period_bookings: sum(inWin, "bookings"), same_period_cash_in: sum(inWin, "cash_in"), same_period_months: inWin.length,

@@ -8,6 +8,7 @@ pub mod cashin;
 pub mod dimensions;
 pub mod findings;
 pub mod funnel;
+pub mod goal_phasing;
 pub mod header;
 pub mod phasing;
 pub mod targets;
@@ -25,6 +26,8 @@ pub struct PlanReport {
     pub goals: Vec<targets::GoalAnalysis>,
     /// Baseline history summary.
     pub baseline: baseline::BaselineSummary,
+    /// The company bookings and cash-in goals phased over the plan period (纵向拆解).
+    pub phasing: Vec<goal_phasing::GoalPhasing>,
     /// Every finding of every section, errors first.
     pub findings: Vec<Finding>,
     /// Counts of findings by severity.
@@ -49,6 +52,7 @@ pub fn evaluate(plan: &Plan) -> PlanReport {
     let goals = targets::analyse_goals(plan, &mut findings);
     dimensions::check(plan, &mut findings);
     let baseline = baseline::summarise(plan);
+    let phasing = goal_phasing::phase_goals(plan, &mut findings);
     findings.sort_by_key(|f| f.severity);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count() as u32;
     let health = Health {
@@ -59,6 +63,7 @@ pub fn evaluate(plan: &Plan) -> PlanReport {
     PlanReport {
         goals,
         baseline,
+        phasing,
         findings,
         health,
     }
