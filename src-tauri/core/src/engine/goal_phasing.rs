@@ -22,10 +22,8 @@ use super::findings::Finding;
 use super::phasing::{self, HistoryMonth, MonthPhase, PhasingInput, Seasonality, WeekPhase};
 use crate::model::{Goal, GoalKind, GoalLayer, Plan};
 use crate::money;
-use chrono::Datelike;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use ts_rs::TS;
 use uuid::Uuid;
 
@@ -80,7 +78,7 @@ pub fn phase_goals(plan: &Plan, findings: &mut Vec<Finding>) -> Vec<GoalPhasing>
                 },
             })
             .collect();
-        let years = full_years(&history);
+        let years = phasing::full_years(&history);
         let (basis, seasonality) = if years.is_empty() {
             (PhasingBasis::Flat, Seasonality::Flat)
         } else {
@@ -115,23 +113,6 @@ fn target_to_phase(g: &Goal, minor_units: u32) -> Option<Decimal> {
     let phased_kind = matches!(g.kind, GoalKind::Bookings | GoalKind::CashIn);
     let target = g.target.filter(|t| *t >= Decimal::ZERO && t.scale() <= minor_units)?;
     (g.layer == GoalLayer::Company && phased_kind).then_some(target)
-}
-
-/// The calendar years with all twelve months and a positive total (`phasing.rs`'s rule).
-pub fn full_years(history: &[HistoryMonth]) -> Vec<i32> {
-    let mut by_year: BTreeMap<i32, (BTreeMap<u32, ()>, Option<Decimal>)> = BTreeMap::new();
-    for m in history {
-        let slot = by_year
-            .entry(m.month.year())
-            .or_insert((BTreeMap::new(), Some(Decimal::ZERO)));
-        slot.0.insert(m.month.month0(), ());
-        slot.1 = slot.1.and_then(|t| t.checked_add(m.amount));
-    }
-    by_year
-        .into_iter()
-        .filter(|(_, (months, total))| months.len() == 12 && total.is_some_and(|t| t > Decimal::ZERO))
-        .map(|(year, _)| year)
-        .collect()
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 use super::*;
 use crate::clock::FixedClock;
 use crate::engine::findings::Severity;
+use crate::engine::phasing::full_years;
 use crate::template::{self, Template};
+use chrono::Datelike;
 use chrono::{NaiveDate, TimeZone, Utc};
 
 fn template_plan() -> Plan {
