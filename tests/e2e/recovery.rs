@@ -10,13 +10,7 @@ async fn recovery_after_kill() {
     let ctx = TestCtx::new("recovery_after_kill").await;
     let launch = ctx.launch();
     let app = ctx.start(&launch).await;
-    app.new_from_template().await;
-    app.nav("header").await;
-    app.set_input("header-title", EDITED).await;
-    app.wait_text("plan-title", "shows the edit", |t| t.contains(EDITED))
-        .await;
-    app.wait_for("dirty-indicator").await;
-    app.shot("edited").await;
+    app.template_with_edited_title(EDITED).await;
     // Every edit is committed to the working copy at once; give it a moment anyway.
     tokio::time::sleep(Duration::from_millis(1200)).await;
     let pids = app.crash().await;

@@ -25,13 +25,7 @@ async fn assert_plan_kept(app: &App, after: &str) {
 async fn unsaved_changes_prompt() {
     let ctx = TestCtx::new("unsaved_changes_prompt").await;
     let app = ctx.start(&ctx.launch()).await;
-    app.new_from_template().await;
-    app.nav("header").await;
-    app.set_input("header-title", EDITED).await;
-    app.wait_text("plan-title", "shows the edit", |t| t.contains(EDITED))
-        .await;
-    app.wait_for("dirty-indicator").await;
-    app.shot("edited").await;
+    app.template_with_edited_title(EDITED).await;
 
     app.click("btn-new").await;
     app.wait_dialog("unsaved-dialog").await;

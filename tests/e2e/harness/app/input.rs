@@ -112,4 +112,15 @@ impl App {
         self.wait_text("plan-title", "to be the template title", |t| !t.trim().is_empty())
             .await;
     }
+
+    /// A new plan from the template with its title edited to `title`: unsaved work, marked dirty.
+    pub async fn template_with_edited_title(&self, title: &str) {
+        self.new_from_template().await;
+        self.nav("header").await;
+        self.set_input("header-title", title).await;
+        self.wait_text("plan-title", "shows the edit", |t| t.contains(title))
+            .await;
+        self.wait_for("dirty-indicator").await;
+        self.shot("edited").await;
+    }
 }
