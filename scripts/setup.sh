@@ -23,9 +23,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+if [ -f "$HOME/.cargo/env" ]; then . "$HOME/.cargo/env"; fi
 if ! command -v cargo >/dev/null 2>&1; then
-  echo "setup: cargo not found; installing the Rust toolchain from Debian"
+  echo "setup: cargo not found; installing the Rust toolchain from the distribution"
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq cargo rustc
+fi
+# The workspace needs Rust 1.89 or newer (see Cargo.toml rust-version); say so plainly rather
+# than fail deep inside a build.
+rust_minor=$(rustc --version | sed -E 's/^rustc 1\.([0-9]+).*/\1/')
+if [ "${rust_minor:-0}" -lt 89 ]; then
+  echo "setup: $(rustc --version) is too old; Sales Plan Studio needs Rust 1.89 or newer (install it with rustup)" >&2
+  exit 1
 fi
 if ! command -v node >/dev/null 2>&1; then
   echo "setup: node not found; installing Node.js from Debian"
