@@ -6,9 +6,11 @@
 //! the IPC validation one mechanism.
 
 mod dimensions;
+mod drivers;
 mod fields;
 mod parse;
 
+pub use drivers::{CashInField, DriverEdit, FunnelField, SeasonalityBasis, SplitEntryField, SplitField};
 pub use parse::{parse_date, parse_weekdays, text};
 
 use crate::clock::Clock;
@@ -239,6 +241,11 @@ pub enum PlanEdit {
         /// The member.
         id: Uuid,
     },
+    /// Changes a section-1 driver (split, seasonality, funnel, cash-in, imported history).
+    Driver {
+        /// The change.
+        edit: DriverEdit,
+    },
 }
 
 impl PlanEdit {
@@ -251,6 +258,7 @@ impl PlanEdit {
             PlanEdit::UpdateBaseline { id, field, .. } => Some(format!("baseline:{id}:{field:?}")),
             PlanEdit::RenameMember { id, .. } => Some(format!("member:{id}:name")),
             PlanEdit::SetMemberCode { id, .. } => Some(format!("member:{id}:code")),
+            PlanEdit::Driver { edit } => edit.coalesce_key(),
             _ => None,
         }
     }
@@ -370,6 +378,7 @@ fn apply_in_place(plan: &mut Plan, edit: &PlanEdit, clock: &dyn Clock) -> Result
             dimensions::reorder(&mut plan.dimensions, *dimension, *id, *index as usize)
         }
         PlanEdit::RemoveMember { dimension, id } => dimensions::remove(&mut plan.dimensions, *dimension, *id),
+        PlanEdit::Driver { edit } => drivers::apply(plan, edit, clock),
     }
 }
 

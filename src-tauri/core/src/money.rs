@@ -156,6 +156,55 @@ pub mod opt_dec_text {
     }
 }
 
+/// Serde for a list of decimals as canonical text, parsed strictly.
+pub mod dec_list {
+    use rust_decimal::Decimal;
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    /// Serializes as a list of canonical text.
+    pub fn serialize<S: Serializer>(values: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(values.iter().map(super::to_text))
+    }
+
+    /// Deserializes from a list of text, strictly.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Decimal>, D::Error> {
+        let texts = Vec::<String>::deserialize(d)?;
+        let parse = |t: &String| super::parse_decimal(t, "number").map_err(|e| D::Error::custom(e.to_string()));
+        texts.iter().map(parse).collect()
+    }
+}
+
+/// Serialization of a table of decimals as rows of canonical text.
+pub mod dec_matrix {
+    use rust_decimal::Decimal;
+    use serde::Serializer;
+
+    /// Serializes as a list of lists of canonical text.
+    pub fn serialize<S: Serializer>(rows: &[Vec<Decimal>], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(rows.iter().map(|r| r.iter().map(super::to_text).collect::<Vec<_>>()))
+    }
+}
+
+/// Serde for a list of optional decimals as canonical text or null, parsed strictly.
+pub mod opt_dec_list {
+    use rust_decimal::Decimal;
+    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
+
+    /// Serializes as a list of canonical text or null.
+    pub fn serialize<S: Serializer>(values: &[Option<Decimal>], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(values.iter().map(|v| v.as_ref().map(super::to_text)))
+    }
+
+    /// Deserializes from a list of text or null, strictly.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Option<Decimal>>, D::Error> {
+        Vec::<Option<String>>::deserialize(d)?
+            .into_iter()
+            .map(|t| t.map(|t| super::parse_decimal(&t, "number")).transpose())
+            .collect::<Result<_, _>>()
+            .map_err(|e| D::Error::custom(e.to_string()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

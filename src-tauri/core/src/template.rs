@@ -4,10 +4,12 @@
 //! Its dimensions are a small but realistic company: three regions, five teams, ten reps,
 //! the default A/B/C customer tiers, four product lines and three channels.
 
+mod section1;
+
 use crate::clock::Clock;
 use crate::model::{
-    BaselineMonth, CalendarDay, Dimensions, Goal, GoalKind, GoalLayer, Member, OrgLevel, OrgMember, Plan, PlanHeader,
-    PlanSettings, WorkCalendar,
+    BaselineMonth, CalendarDay, Dimensions, Drivers, Goal, GoalKind, GoalLayer, Member, OrgLevel, OrgMember, Plan,
+    PlanHeader, PlanSettings, WorkCalendar,
 };
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -19,7 +21,8 @@ use rust_decimal::Decimal;
 pub enum Template {
     /// An empty plan for the next quarter.
     Blank,
-    /// "Q4 sales +30 %", complete at this stage: header, baseline, company goals, dimensions.
+    /// "Q4 sales +30 %", complete at this stage: header, baseline, company goals, dimensions,
+    /// section 1's splits, seasonality, funnel and cash-in.
     Q4Growth,
 }
 
@@ -78,6 +81,8 @@ fn blank(locale: &str, today: NaiveDate, clock: &dyn Clock) -> Plan {
             tiers: tiers(locale == "zh-CN", clock),
             ..Dimensions::default()
         },
+        baseline_splits: vec![],
+        drivers: Drivers::default(),
     }
 }
 
@@ -245,7 +250,7 @@ const HISTORY: [(i64, i64); 24] = [
 fn q4_growth(locale: &str, clock: &dyn Clock) -> Plan {
     let zh = locale == "zh-CN";
     let t = |zh_text: &str, en_text: &str| if zh { zh_text } else { en_text }.to_string();
-    let baseline = HISTORY
+    let baseline: Vec<BaselineMonth> = HISTORY
         .iter()
         .enumerate()
         .map(|(i, &(b, c))| BaselineMonth {
@@ -296,6 +301,10 @@ fn q4_growth(locale: &str, clock: &dyn Clock) -> Plan {
     cash.owner = t("李娜（财务总监）", "Li Na (CFO)");
     // Drawn after the goals, so the ids of the baseline and goals stay those of schema v1.
     let dimensions = q4_dimensions(zh, clock);
+    let cash_id = cash.id;
+    // Drawn last, so the ids of everything above stay those of schema v2.
+    let baseline_splits = section1::baseline_splits(&baseline, &dimensions, clock);
+    let drivers = section1::drivers(bookings_id, cash_id, &dimensions, clock);
     Plan {
         header: PlanHeader {
             title: t("Q4销售额增长30%", "Q4 sales +30 %"),
@@ -326,5 +335,7 @@ fn q4_growth(locale: &str, clock: &dyn Clock) -> Plan {
             cash,
         ],
         dimensions,
+        baseline_splits,
+        drivers,
     }
 }

@@ -8,7 +8,10 @@
 
 use crate::edit::MAX_TEXT;
 use crate::error::{Error, Result};
-use crate::model::Plan;
+use crate::model::{Plan, SeasonalityChoice};
+
+/// Longest list of funnel segments, payment terms or opening-receivable shares.
+const MAX_LIST: usize = 1000;
 use std::collections::{HashMap, HashSet};
 
 /// Checks ids are unique, texts are capped and the calendar is well-formed.
@@ -16,7 +19,13 @@ pub fn plan(plan: &Plan) -> Result<()> {
     let mut ids = HashSet::new();
     let goal_ids = plan.goals.iter().map(|g| g.id);
     let month_ids = plan.baseline.iter().map(|m| m.id);
-    for id in goal_ids.chain(month_ids).chain(plan.dimensions.ids()) {
+    let d = &plan.drivers;
+    let driver_ids = (d.decompositions.iter().map(|x| x.id))
+        .chain(d.phasing.iter().map(|x| x.id))
+        .chain(d.funnels.iter().map(|x| x.id))
+        .chain(d.cash_in.iter().map(|x| x.id))
+        .chain(plan.baseline_splits.iter().map(|x| x.id));
+    for id in goal_ids.chain(month_ids).chain(plan.dimensions.ids()).chain(driver_ids) {
         if !ids.insert(id) {
             return Err(Error::invalid(format!("id {id} is used twice")));
         }
@@ -55,7 +64,48 @@ pub fn plan(plan: &Plan) -> Result<()> {
     if plan.baseline.iter().any(|m| !months.insert(m.month)) {
         return Err(Error::invalid("baseline: a month appears twice"));
     }
-    org_tree(plan)
+    org_tree(plan)?;
+    drivers(plan)
+}
+
+/// Shapes the drivers' editors rely on: one split row per (month, member), one entry per
+/// member of a split, one phasing rule per goal, twelve manual weights, and bounded lists.
+fn drivers(plan: &Plan) -> Result<()> {
+    let mut cells = HashSet::new();
+    if (plan.baseline_splits.iter()).any(|s| !cells.insert((s.month, s.dimension, s.member_id))) {
+        return Err(Error::invalid("baseline splits: a member's month appears twice"));
+    }
+    let d = &plan.drivers;
+    for split in &d.decompositions {
+        let mut members = HashSet::new();
+        if split.entries.iter().any(|e| !members.insert(e.member_id)) {
+            return Err(Error::invalid(format!("split {}: a member has two entries", split.id)));
+        }
+    }
+    let mut goals = HashSet::new();
+    for rule in &d.phasing {
+        if !goals.insert(rule.goal_id) {
+            return Err(Error::invalid(format!("goal {} has two phasing rules", rule.goal_id)));
+        }
+        if let SeasonalityChoice::Manual { weights } = &rule.seasonality {
+            if weights.len() != 12 {
+                return Err(Error::invalid(format!(
+                    "phasing rule {}: needs twelve month weights",
+                    rule.id
+                )));
+            }
+        }
+    }
+    let too_long = d.funnels.iter().any(|f| f.segments.len() > MAX_LIST)
+        || d.cash_in
+            .iter()
+            .any(|c| c.terms.len() > MAX_LIST || c.opening_profile.len() > MAX_LIST);
+    if too_long {
+        return Err(Error::invalid(format!(
+            "a funnel or cash-in list is longer than {MAX_LIST} items"
+        )));
+    }
+    Ok(())
 }
 
 /// Each org member's parent exists and is exactly one level up (none for a region). Since a

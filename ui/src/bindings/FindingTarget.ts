@@ -15,4 +15,8 @@ goal_id: string | null,
 /**
  * The field to focus, e.g. "target".
  */
-field: string | null, };
+field: string | null, 
+/**
+ * The driver concerned (a split, phasing rule, funnel or cash-in plan), if any.
+ */
+driver_id: string | null, };

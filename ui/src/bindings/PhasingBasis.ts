@@ -3,4 +3,4 @@
 /**
  * Where the month weights of a goal's phasing come from.
  */
-export type PhasingBasis = "history" | "flat";
+export type PhasingBasis = "history" | "flat" | "manual";

@@ -2,6 +2,7 @@
 import type { BaselineField } from "./BaselineField";
 import type { DayList } from "./DayList";
 import type { DimensionKind } from "./DimensionKind";
+import type { DriverEdit } from "./DriverEdit";
 import type { GoalField } from "./GoalField";
 import type { GoalKind } from "./GoalKind";
 import type { GoalLayer } from "./GoalLayer";
@@ -155,4 +156,8 @@ dimension: DimensionKind,
 /**
  * The member.
  */
-id: string, };
+id: string, } | { "op": "driver", 
+/**
+ * The change.
+ */
+edit: DriverEdit, };

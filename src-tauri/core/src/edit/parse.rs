@@ -58,3 +58,21 @@ pub fn parse_weekdays(value: &str) -> Result<Vec<u8>> {
     days.dedup();
     Ok(days)
 }
+
+/// Parses "2024, 2025" into sorted, unique years 1900–2999; empty text is no years.
+pub(super) fn parse_years(value: &str) -> Result<Vec<i32>> {
+    let mut years = Vec::new();
+    for part in value.split([',', '，', ' ']).map(str::trim).filter(|p| !p.is_empty()) {
+        match part.parse::<i32>() {
+            Ok(y @ 1900..=2999) => years.push(y),
+            _ => {
+                let quoted = clip(part);
+                return Err(Error::invalid(format!("years: \"{quoted}\" is not a year (e.g. 2025)"))
+                    .because("year.invalid", &[("field", "years"), ("value", &quoted)]));
+            }
+        }
+    }
+    years.sort_unstable();
+    years.dedup();
+    Ok(years)
+}

@@ -31,6 +31,8 @@ pub struct FindingTarget {
     pub goal_id: Option<Uuid>,
     /// The field to focus, e.g. "target".
     pub field: Option<String>,
+    /// The driver concerned (a split, phasing rule, funnel or cash-in plan), if any.
+    pub driver_id: Option<Uuid>,
 }
 
 /// One finding of the plan-health check.
@@ -58,6 +60,7 @@ impl Finding {
                 step: step.into(),
                 goal_id: None,
                 field: field.map(Into::into),
+                driver_id: None,
             },
         }
     }
@@ -67,6 +70,13 @@ impl Finding {
         let mut f = Self::on_step(code, severity, "targets", Some(field));
         f.target.goal_id = Some(goal);
         f
+    }
+
+    /// Points the finding at a driver of a goal (keeps the step and field).
+    pub fn on_driver(mut self, goal: Uuid, driver: Uuid) -> Self {
+        self.target.goal_id = Some(goal);
+        self.target.driver_id = Some(driver);
+        self
     }
 
     /// Adds a parameter.

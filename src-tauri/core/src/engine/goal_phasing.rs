@@ -1,13 +1,15 @@
-//! The vertical decomposition (纵向拆解) of the company's money goals, read-only: each company
-//! bookings or cash-in goal with a target is phased over the plan period with [`phasing::phase`]
+//! The vertical decomposition (纵向拆解) of the plan's money goals: each bookings or cash-in
+//! goal with a target, at any layer, is phased over the plan period with [`phasing::phase`]
 //! (months by seasonality → working days → ISO weeks, each level exact at the minor unit).
 //!
-//! - **Seasonality.** The plan's own baseline: bookings history for a bookings goal, cash-in
-//!   history for a cash-in goal. Every *full year* of it is used — a calendar year with all
-//!   twelve months present and a positive total, the rule of `phasing.rs` — and the years are
-//!   passed explicitly, so partial years at the edges of the history are left out quietly
-//!   instead of raising `phasing.history_year_skipped`. No full year: the split is flat (the
-//!   same weight for every month) and `basis` says so.
+//! - **Seasonality**, as the goal's [`PhasingRule`] says; a goal without a rule uses history.
+//!   - History: the plan's own baseline, bookings for a bookings goal and cash-in for a cash-in
+//!     goal. With no years chosen, every *full year* is used — a calendar year with all twelve
+//!     months present and a positive total, the rule of `phasing.rs` — passed explicitly, so
+//!     partial years at the edges are left out quietly instead of raising
+//!     `phasing.history_year_skipped`; no full year falls back to flat and `basis` says so.
+//!     Chosen years are used as chosen (a year that is not full is a finding).
+//!   - Manual: the twelve weights typed (January first); flat: the same weight every month.
 //! - **Calendar and money.** The plan calendar (weekdays, holidays, extra workdays) and the
 //!   currency's minor units (2 when the currency is unknown, which the header check reports).
 //! - **Skipped goals.** No target, a negative target or one finer than the minor unit (the goal
@@ -19,8 +21,8 @@
 //! (see the test `template_bookings_goal_follows_2025_seasonality`).
 
 use super::findings::Finding;
-use super::phasing::{self, HistoryMonth, MonthPhase, PhasingInput, Seasonality, WeekPhase};
-use crate::model::{Goal, GoalKind, GoalLayer, Plan};
+use super::phasing::{self, DayPhase, HistoryMonth, MonthPhase, PhasingInput, Seasonality, WeekPhase};
+use crate::model::{Goal, GoalKind, Plan, SeasonalityChoice};
 use crate::money;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -34,8 +36,10 @@ use uuid::Uuid;
 pub enum PhasingBasis {
     /// The average monthly shares of the full years of the baseline.
     History,
-    /// The same weight for every month: the baseline has no full year.
+    /// The same weight for every month (chosen, or the baseline has no full year).
     Flat,
+    /// Twelve weights typed by the user.
+    Manual,
 }
 
 /// One company goal phased over the plan period.
@@ -44,6 +48,8 @@ pub enum PhasingBasis {
 pub struct GoalPhasing {
     /// The goal phased.
     pub goal_id: Uuid,
+    /// The goal's phasing rule, if it has one (none: history by default).
+    pub rule_id: Option<Uuid>,
     /// Where the weights come from.
     pub basis: PhasingBasis,
     /// The baseline years whose seasonality is used (empty when flat).
@@ -52,6 +58,8 @@ pub struct GoalPhasing {
     pub months: Vec<MonthPhase>,
     /// The ISO weeks, summing to the months.
     pub weeks: Vec<WeekPhase>,
+    /// The working days carrying an amount, summing to the weeks.
+    pub days: Vec<DayPhase>,
 }
 
 /// Phases every company bookings and cash-in goal with a target; findings go to `findings`.
@@ -66,25 +74,8 @@ pub fn phase_goals(plan: &Plan, findings: &mut Vec<Finding>) -> Vec<GoalPhasing>
         let Some(total) = target_to_phase(g, minor_units) else {
             continue;
         };
-        let history: Vec<HistoryMonth> = plan
-            .baseline
-            .iter()
-            .map(|m| HistoryMonth {
-                month: m.month,
-                amount: if g.kind == GoalKind::Bookings {
-                    m.bookings
-                } else {
-                    m.cash_in
-                },
-            })
-            .collect();
-        let years = phasing::full_years(&history);
-        let (basis, seasonality) = if years.is_empty() {
-            (PhasingBasis::Flat, Seasonality::Flat)
-        } else {
-            let years = years.clone();
-            (PhasingBasis::History, Seasonality::History { history, years })
-        };
+        let rule = plan.drivers.phasing_of(g.id);
+        let (basis, years, seasonality) = seasonality_of(plan, g, rule.map(|r| &r.seasonality));
         let result = phasing::phase(&PhasingInput {
             total,
             minor_units,
@@ -93,16 +84,18 @@ pub fn phase_goals(plan: &Plan, findings: &mut Vec<Finding>) -> Vec<GoalPhasing>
             seasonality,
             calendar: h.calendar.clone(),
         });
-        findings.extend(result.findings.into_iter().map(|mut f| {
-            f.target.goal_id = Some(g.id);
-            f
+        findings.extend(result.findings.into_iter().map(|f| match rule {
+            Some(r) => f.on_driver(g.id, r.id),
+            None => f.on_driver(g.id, g.id),
         }));
         out.push(GoalPhasing {
             goal_id: g.id,
+            rule_id: rule.map(|r| r.id),
             basis,
-            years: if basis == PhasingBasis::History { years } else { vec![] },
+            years,
             months: result.months,
             weeks: result.weeks,
+            days: result.days,
         });
     }
     out
@@ -110,9 +103,63 @@ pub fn phase_goals(plan: &Plan, findings: &mut Vec<Finding>) -> Vec<GoalPhasing>
 
 /// The target of a goal that is phased, if it is one.
 fn target_to_phase(g: &Goal, minor_units: u32) -> Option<Decimal> {
-    let phased_kind = matches!(g.kind, GoalKind::Bookings | GoalKind::CashIn);
     let target = g.target.filter(|t| *t >= Decimal::ZERO && t.scale() <= minor_units)?;
-    (g.layer == GoalLayer::Company && phased_kind).then_some(target)
+    g.kind.is_money().then_some(target)
+}
+
+/// The goal's baseline history: bookings for a bookings goal, cash-in for a cash-in goal.
+pub fn goal_history(plan: &Plan, g: &Goal) -> Vec<HistoryMonth> {
+    let amount = |m: &crate::model::BaselineMonth| {
+        if g.kind == GoalKind::Bookings {
+            m.bookings
+        } else {
+            m.cash_in
+        }
+    };
+    (plan.baseline.iter())
+        .map(|m| HistoryMonth {
+            month: m.month,
+            amount: amount(m),
+        })
+        .collect()
+}
+
+/// The seasonality of a goal under its rule (none: history), the basis and the years used.
+fn seasonality_of(plan: &Plan, g: &Goal, rule: Option<&SeasonalityChoice>) -> (PhasingBasis, Vec<i32>, Seasonality) {
+    match rule {
+        Some(SeasonalityChoice::Flat) => (PhasingBasis::Flat, vec![], Seasonality::Flat),
+        Some(SeasonalityChoice::Manual { weights }) => (
+            PhasingBasis::Manual,
+            vec![],
+            Seasonality::Manual {
+                weights: weights.clone(),
+            },
+        ),
+        Some(SeasonalityChoice::History { years }) if !years.is_empty() => {
+            let history = goal_history(plan, g);
+            (
+                PhasingBasis::History,
+                years.clone(),
+                Seasonality::History {
+                    history,
+                    years: years.clone(),
+                },
+            )
+        }
+        _ => {
+            let history = goal_history(plan, g);
+            let years = phasing::full_years(&history);
+            if years.is_empty() {
+                (PhasingBasis::Flat, vec![], Seasonality::Flat)
+            } else {
+                (
+                    PhasingBasis::History,
+                    years.clone(),
+                    Seasonality::History { history, years },
+                )
+            }
+        }
+    }
 }
 
 #[cfg(test)]

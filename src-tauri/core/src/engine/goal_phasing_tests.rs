@@ -4,9 +4,11 @@ use super::*;
 use crate::clock::FixedClock;
 use crate::engine::findings::Severity;
 use crate::engine::phasing::full_years;
+use crate::model::{GoalLayer, SeasonalityChoice};
 use crate::template::{self, Template};
 use chrono::Datelike;
 use chrono::{NaiveDate, TimeZone, Utc};
+use rust_decimal::Decimal;
 
 fn template_plan() -> Plan {
     let clock = FixedClock::new(Utc.with_ymd_and_hms(2026, 9, 1, 9, 0, 0).unwrap());
@@ -95,6 +97,7 @@ fn template_bookings_goal_follows_2025_seasonality() {
 fn no_full_year_is_flat_and_says_so() {
     let mut plan = template_plan();
     plan.baseline.retain(|m| m.month.year() != 2025);
+    plan.drivers.phasing.clear(); // the template's rule names 2025 explicitly
     let mut findings = vec![];
     let phased = phase_goals(&plan, &mut findings);
     assert!(findings.is_empty(), "{findings:?}");
@@ -108,16 +111,21 @@ fn no_full_year_is_flat_and_says_so() {
 }
 
 #[test]
-fn only_company_money_goals_with_a_usable_target_are_phased() {
+fn money_goals_of_any_layer_with_a_usable_target_are_phased() {
     let mut plan = template_plan();
     plan.goals[1].target = None;
     let mut unit = plan.goals[0].clone();
     unit.id = Uuid::from_u128(7);
     unit.layer = GoalLayer::Unit;
-    plan.goals.push(unit);
+    plan.goals.push(unit.clone());
     plan.goals[0].target = Some(dec("-1"));
     let mut findings = vec![];
-    assert!(phase_goals(&plan, &mut findings).is_empty());
+    let phased = phase_goals(&plan, &mut findings);
+    assert_eq!(
+        phased.iter().map(|p| p.goal_id).collect::<Vec<_>>(),
+        [unit.id],
+        "only the unit goal is usable"
+    );
     assert!(findings.is_empty());
 }
 
@@ -148,4 +156,53 @@ fn full_years_need_twelve_months_and_a_positive_total() {
     h.extend((1..=12).map(|mo| m(2025, mo, "0")));
     h.extend((1..=11).map(|mo| m(2026, mo, "5")));
     assert_eq!(full_years(&h), vec![2024]);
+}
+
+#[test]
+fn a_manual_rule_uses_the_typed_weights() {
+    // Oct/Nov/Dec weights 1/1/2 of 13,000,000 → 3,250,000 / 3,250,000 / 6,500,000.
+    let mut plan = template_plan();
+    let weights = (1..=12)
+        .map(|m| Some(if m == 12 { dec("2") } else { dec("1") }))
+        .collect();
+    plan.drivers.phasing[0].seasonality = SeasonalityChoice::Manual { weights };
+    let mut findings = vec![];
+    let phased = phase_goals(&plan, &mut findings);
+    assert_eq!(phased[0].basis, PhasingBasis::Manual);
+    assert_eq!(phased[0].rule_id, Some(plan.drivers.phasing[0].id));
+    assert_eq!(
+        texts(&phased[0].months, |m| money::to_text(&m.amount)),
+        ["3250000", "3250000", "6500000"]
+    );
+}
+
+#[test]
+fn a_flat_rule_ignores_history_and_chosen_years_are_kept() {
+    let mut plan = template_plan();
+    plan.drivers.phasing[0].seasonality = SeasonalityChoice::Flat;
+    let mut findings = vec![];
+    let phased = phase_goals(&plan, &mut findings);
+    assert_eq!(phased[0].basis, PhasingBasis::Flat);
+    assert_eq!(
+        texts(&phased[0].months, |m| money::to_text(&m.amount)),
+        ["4333333.34", "4333333.33", "4333333.33"]
+    );
+    // History of 2024 and 2025: Q4s 2.6/2.75/3.25 + 3.0/3.2/3.8 (sums 8.6, 9.0, 10.5 of the
+    // two years' 55.4m …): the rule's years are reported as chosen.
+    plan.drivers.phasing[0].seasonality = SeasonalityChoice::History { years: vec![2025] };
+    let phased = phase_goals(&plan, &mut findings);
+    assert_eq!(phased[0].years, [2025]);
+    assert!(findings.is_empty(), "{findings:?}");
+}
+
+#[test]
+fn days_sum_to_their_weeks_and_months() {
+    let plan = template_plan();
+    let phased = phase_goals(&plan, &mut vec![]);
+    let total: Decimal = phased[0].days.iter().map(|d| d.amount).sum();
+    assert_eq!(total, dec("13000000"));
+    // October 2026: 18 working days (22 weekdays − 5 holidays on weekdays (Oct 1, 2, 5, 6, 7)
+    // + the make-up Saturday Oct 10 = 18).
+    let october = phased[0].days.iter().filter(|d| d.date.month() == 10).count();
+    assert_eq!(october, 18);
 }

@@ -4,6 +4,7 @@
 
 pub mod allocation;
 pub mod baseline;
+pub mod breakdown;
 pub mod cashin;
 pub mod dimensions;
 pub mod findings;
@@ -26,8 +27,10 @@ pub struct PlanReport {
     pub goals: Vec<targets::GoalAnalysis>,
     /// Baseline history summary.
     pub baseline: baseline::BaselineSummary,
-    /// The company bookings and cash-in goals phased over the plan period (纵向拆解).
+    /// The bookings and cash-in goals phased over the plan period (纵向拆解).
     pub phasing: Vec<goal_phasing::GoalPhasing>,
+    /// Splits, funnels and cash-in plans computed from the drivers.
+    pub breakdown: breakdown::Breakdown,
     /// Every finding of every section, errors first.
     pub findings: Vec<Finding>,
     /// Counts of findings by severity.
@@ -53,6 +56,7 @@ pub fn evaluate(plan: &Plan) -> PlanReport {
     dimensions::check(plan, &mut findings);
     let baseline = baseline::summarise(plan);
     let phasing = goal_phasing::phase_goals(plan, &mut findings);
+    let breakdown = breakdown::compute(plan, &phasing, &mut findings);
     findings.sort_by_key(|f| f.severity);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count() as u32;
     let health = Health {
@@ -64,6 +68,7 @@ pub fn evaluate(plan: &Plan) -> PlanReport {
         goals,
         baseline,
         phasing,
+        breakdown,
         findings,
         health,
     }

@@ -82,7 +82,7 @@ pub enum Seasonality {
     /// Twelve weights, January first (any scale: 8, 9, 11 … or percents).
     Manual {
         /// The weights; a missing one is a finding.
-        #[serde(with = "opt_dec_list")]
+        #[serde(with = "crate::money::opt_dec_list")]
         #[ts(type = "Array<string | null>")]
         weights: Vec<Weight>,
     },
@@ -314,22 +314,4 @@ fn last_day(date: NaiveDate) -> Option<NaiveDate> {
 
 fn finding(code: &str, severity: Severity) -> Finding {
     Finding::on_step(code, severity, "targets", Some("phasing"))
-}
-
-/// Serde for a list of optional decimals as canonical text or null, parsed strictly.
-mod opt_dec_list {
-    use rust_decimal::Decimal;
-    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(values: &[Option<Decimal>], s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(values.iter().map(|v| v.as_ref().map(crate::money::to_text)))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Option<Decimal>>, D::Error> {
-        Vec::<Option<String>>::deserialize(d)?
-            .into_iter()
-            .map(|t| t.map(|t| crate::money::parse_decimal(&t, "weight")).transpose())
-            .collect::<Result<_, _>>()
-            .map_err(|e| D::Error::custom(e.to_string()))
-    }
 }

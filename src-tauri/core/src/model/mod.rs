@@ -5,11 +5,16 @@
 //! canonical text.
 
 mod dimension;
+mod drivers;
 mod goal;
 mod header;
 mod meta;
 
 pub use dimension::{same_name, DimensionKind, Dimensions, Member, OrgLevel, OrgMember};
+pub use drivers::{
+    BaselineSplit, CashInPlan, Decomposition, DecompositionEntry, Drivers, FunnelSegment, FunnelSetup, PhasingRule,
+    SeasonalityChoice,
+};
 pub use goal::{Goal, GoalKind, GoalLayer};
 pub use header::{BaselineMonth, CalendarDay, PlanHeader, PlanSettings, WorkCalendar};
 pub use meta::PlanMeta;
@@ -34,6 +39,12 @@ pub struct Plan {
     /// Absent from JSON written before dimensions existed, hence the default (empty).
     #[serde(default)]
     pub dimensions: Dimensions,
+    /// Baseline history per member of a dimension (the shares of a split).
+    #[serde(default)]
+    pub baseline_splits: Vec<BaselineSplit>,
+    /// How goals are split, phased, fed by the funnel and collected (section 1).
+    #[serde(default)]
+    pub drivers: Drivers,
 }
 
 impl Plan {

@@ -8,8 +8,10 @@
 //!
 //! - v1 → v2: adds the `dimension_member` table (org tree, tiers, products, channels). A v1
 //!   plan had no dimensions, so it opens with all four empty.
+//! - v2 → v3: adds `baseline_split` and `driver`. A v2 plan opens with no splits, no phasing
+//!   rules (history seasonality, as v2 showed it), no funnels and no cash-in plans.
 
-use super::schema::DIMENSION_MEMBER;
+use super::schema::{BASELINE_SPLIT, DIMENSION_MEMBER, DRIVER};
 use super::{sql_error, SCHEMA_VERSION};
 use crate::error::{Error, ErrorCode, Result};
 use rusqlite::{Connection, Transaction};
@@ -25,11 +27,21 @@ pub(super) struct Step {
 }
 
 /// Every step, ordered by `from`.
-pub(super) const STEPS: &[Step] = &[Step {
-    from: 1,
-    describe: "add the dimensions table",
-    apply: |tx| tx.execute_batch(DIMENSION_MEMBER),
-}];
+pub(super) const STEPS: &[Step] = &[
+    Step {
+        from: 1,
+        describe: "add the dimensions table",
+        apply: |tx| tx.execute_batch(DIMENSION_MEMBER),
+    },
+    Step {
+        from: 2,
+        describe: "add the baseline split and driver tables",
+        apply: |tx| {
+            tx.execute_batch(BASELINE_SPLIT)?;
+            tx.execute_batch(DRIVER)
+        },
+    },
+];
 
 /// Brings the copy at `from` up to the current schema version.
 pub(super) fn run(conn: &mut Connection, from: i32) -> Result<()> {

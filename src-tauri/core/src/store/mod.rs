@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
 mod codec;
+mod drivers;
 mod header;
 mod migrate;
 mod read;
@@ -35,7 +36,7 @@ mod write;
 /// `PRAGMA application_id` of a plan file ("SPLN").
 pub const APPLICATION_ID: i32 = 0x5350_4C4E;
 /// Schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 /// Largest plan file the app reads.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 

@@ -20,19 +20,19 @@ use rusqlite::{Connection, Row};
 use rust_decimal::Decimal;
 
 /// Where a value sits: "goal row 2 (id …), field target".
-struct At<'a> {
-    table: &'a str,
-    row: String,
+pub(super) struct At<'a> {
+    pub(super) table: &'a str,
+    pub(super) row: String,
 }
 
 impl At<'_> {
-    fn field(&self, name: &str) -> String {
+    pub(super) fn field(&self, name: &str) -> String {
         format!("{} {}, field {name}", self.table, self.row)
     }
 }
 
 /// A column as optional UTF-8 text; any other SQL type is refused.
-fn opt_text(row: &Row, i: usize, at: &At, name: &str) -> Result<Option<String>> {
+pub(super) fn opt_text(row: &Row, i: usize, at: &At, name: &str) -> Result<Option<String>> {
     let value = row.get_ref(i).map_err(|e| sql_error("reading a row", &e))?;
     match value {
         ValueRef::Null => Ok(None),
@@ -43,11 +43,11 @@ fn opt_text(row: &Row, i: usize, at: &At, name: &str) -> Result<Option<String>> 
     }
 }
 
-fn text(row: &Row, i: usize, at: &At, name: &str) -> Result<String> {
+pub(super) fn text(row: &Row, i: usize, at: &At, name: &str) -> Result<String> {
     opt_text(row, i, at, name)?.ok_or_else(|| Error::invalid(format!("{}: is missing", at.field(name))))
 }
 
-fn decimal(row: &Row, i: usize, at: &At, name: &str) -> Result<Decimal> {
+pub(super) fn decimal(row: &Row, i: usize, at: &At, name: &str) -> Result<Decimal> {
     parse_decimal(&text(row, i, at, name)?, &at.field(name))
 }
 
@@ -58,7 +58,12 @@ fn opt_decimal(row: &Row, i: usize, at: &At, name: &str) -> Result<Option<Decima
 }
 
 /// Runs `sql` and maps each row with `f`, stopping at the first error.
-fn rows<T>(conn: &Connection, table: &str, sql: &str, mut f: impl FnMut(&Row, usize) -> Result<T>) -> Result<Vec<T>> {
+pub(super) fn rows<T>(
+    conn: &Connection,
+    table: &str,
+    sql: &str,
+    mut f: impl FnMut(&Row, usize) -> Result<T>,
+) -> Result<Vec<T>> {
     let doing = format!("reading the table {table}");
     let fail = |e: rusqlite::Error| sql_error(&doing, &e);
     let mut stmt = conn.prepare(sql).map_err(fail)?;
@@ -115,6 +120,8 @@ pub(super) fn plan(conn: &Connection) -> Result<Plan> {
         baseline: baseline(conn)?,
         goals: goals(conn)?,
         dimensions: dimensions(conn)?,
+        baseline_splits: super::drivers::baseline_splits(conn)?,
+        drivers: super::drivers::drivers(conn)?,
     })
 }
 
@@ -171,7 +178,7 @@ fn settings(conn: &Connection) -> Result<PlanSettings> {
 }
 
 /// A row's id, read first so later errors in the row can name it.
-fn row_id(r: &Row, table: &'static str, n: usize) -> Result<(uuid::Uuid, At<'static>)> {
+pub(super) fn row_id(r: &Row, table: &'static str, n: usize) -> Result<(uuid::Uuid, At<'static>)> {
     let at = At {
         table,
         row: format!("row {n}"),

@@ -22,6 +22,10 @@
 //!   UUID primary key, `position` unique within a dimension, `level` for org members only
 //!   (region, team, rep) and `parent_id` for teams and reps. Like `goal.parent_id` it has no
 //!   foreign key: the reader and `validate` check the tree and name a bad member.
+//!
+//! Schema v3 adds two tables (additive; migrate.rs creates them in a v2 file):
+//! - `baseline_split`: baseline history per member of a dimension, typed columns.
+//! - `driver`: the section-1 drivers, one row each, settings as a strictly parsed JSON body.
 
 use super::sql_error;
 use crate::error::{Error, ErrorCode, Result};
@@ -103,13 +107,38 @@ pub(super) const DIMENSION_MEMBER: &str = "CREATE TABLE dimension_member (
     UNIQUE (dimension, position)
 ) STRICT";
 
+/// Added by schema v3: baseline history per member of a dimension (typed columns: imports
+/// can bring thousands of rows).
+pub(super) const BASELINE_SPLIT: &str = "CREATE TABLE baseline_split (
+    id TEXT PRIMARY KEY NOT NULL,
+    position INTEGER NOT NULL UNIQUE,
+    month TEXT NOT NULL,
+    dimension TEXT NOT NULL CHECK (dimension IN ('org', 'tier', 'product', 'channel')),
+    member_id TEXT NOT NULL,
+    bookings TEXT NOT NULL,
+    cash_in TEXT NOT NULL
+) STRICT";
+
+/// Added by schema v3: the section-1 drivers (splits, phasing rules, funnels, cash-in plans).
+/// Identity and links are columns; the driver's settings are a JSON `body` read back with the
+/// same strict serde as the JSON form (unknown fields, exponents and NaN refused), and the
+/// reader checks that the body's `id` and `goal_id` equal the columns.
+pub(super) const DRIVER: &str = "CREATE TABLE driver (
+    id TEXT PRIMARY KEY NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('decomposition', 'phasing', 'funnel', 'cash_in')),
+    position INTEGER NOT NULL,
+    goal_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    UNIQUE (kind, position)
+) STRICT";
+
 /// The statements that create schema v1, in order (kept to test the v1 allowlist and the
 /// v1 → v2 migration; the app itself never creates a v1 file any more).
 #[cfg(test)]
 pub(super) const CREATE_V1: [&str; 6] = [META, HEADER, SETTINGS, CALENDAR_DAY, BASELINE_MONTH, GOAL];
 
-/// The statements that create the current schema (v2), in order.
-pub(super) const CREATE: [&str; 7] = [
+/// The statements that create the current schema (v3), in order.
+pub(super) const CREATE: [&str; 9] = [
     META,
     HEADER,
     SETTINGS,
@@ -117,10 +146,12 @@ pub(super) const CREATE: [&str; 7] = [
     BASELINE_MONTH,
     GOAL,
     DIMENSION_MEMBER,
+    BASELINE_SPLIT,
+    DRIVER,
 ];
 
 /// The tables the reader queries (and the writer clears), child tables last.
-pub(super) const TABLES: [&str; 7] = [
+pub(super) const TABLES: [&str; 9] = [
     "meta",
     "header",
     "settings",
@@ -128,6 +159,8 @@ pub(super) const TABLES: [&str; 7] = [
     "baseline_month",
     "goal",
     "dimension_member",
+    "baseline_split",
+    "driver",
 ];
 
 /// One row of `sqlite_schema` as the reader compares it.
@@ -163,15 +196,26 @@ pub(super) fn expected(version: i32) -> Option<BTreeSet<SchemaObject>> {
         1 => Some(v1()),
         2 => {
             let mut v2 = v1();
-            v2.extend([
-                object("table", "dimension_member", "dimension_member", Some(DIMENSION_MEMBER)),
-                object("index", "sqlite_autoindex_dimension_member_1", "dimension_member", None),
-                object("index", "sqlite_autoindex_dimension_member_2", "dimension_member", None),
-            ]);
+            v2.extend(table_with_two_indexes("dimension_member", DIMENSION_MEMBER));
             Some(v2)
+        }
+        3 => {
+            let mut v3 = expected(2)?;
+            v3.extend(table_with_two_indexes("baseline_split", BASELINE_SPLIT));
+            v3.extend(table_with_two_indexes("driver", DRIVER));
+            Some(v3)
         }
         _ => None,
     }
+}
+
+/// A table with a primary key and one UNIQUE constraint (two automatic indexes).
+fn table_with_two_indexes(name: &str, sql: &str) -> [SchemaObject; 3] {
+    [
+        object("table", name, name, Some(sql)),
+        object("index", &format!("sqlite_autoindex_{name}_1"), name, None),
+        object("index", &format!("sqlite_autoindex_{name}_2"), name, None),
+    ]
 }
 
 /// Schema v1, the first version shipped.

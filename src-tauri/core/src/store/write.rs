@@ -127,7 +127,8 @@ pub(super) fn insert_plan(conn: &Connection, meta: &PlanMeta, plan: &Plan) -> ru
             g.parent_id.map(uuid_text)
         ])?;
     }
-    insert_dimensions(conn, plan)
+    insert_dimensions(conn, plan)?;
+    super::drivers::insert(conn, plan)
 }
 
 /// One row per member; `position` is the member's index in its dimension's list.

@@ -3,16 +3,16 @@
 //! this catches a schema change that forgot its migration, and a reader that stopped
 //! understanding old files.
 //!
-//! The fixture of a shipped version is never rewritten (v1 predates the dimensions, so it
-//! opens by migration with them empty). To create the fixture of a NEW schema version, add a
-//! generator like `regenerate_v2_fixture` for it and run it once:
+//! The fixture of a shipped version is never rewritten (v1 predates the dimensions and v2 the
+//! section-1 drivers, so they open by migration with those empty). To create the fixture of a NEW schema version, add a
+//! generator like `regenerate_v3_fixture` for it and run it once:
 //! `SALESPLAN_REGENERATE_FIXTURES=1 cargo test -p salesplan-core --test store -- --ignored fixture::regenerate`.
 //! The generator of the latest version also refreshes the app's bundled sample
 //! (`samples/q4-growth.salesplan`).
 
 use crate::common::{clock, template_plan, Env};
 use salesplan_core::clock::Clock;
-use salesplan_core::model::{Dimensions, PlanMeta};
+use salesplan_core::model::{Dimensions, Drivers, PlanMeta};
 use salesplan_core::store::{self, SCHEMA_VERSION};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -29,11 +29,12 @@ fn sample() -> PathBuf {
     repo_root().join("samples/q4-growth.salesplan")
 }
 
-/// The metadata the v1 fixture was written with: the v1 template drew 26 ids (24 baseline
-/// months, 2 goals) from the test clock before the metadata's; today's template draws more.
-fn v1_meta() -> PlanMeta {
+/// The metadata an old fixture was written with: its template drew `ids` ids from the test
+/// clock before the metadata's (v1: 24 baseline months and 2 goals; v2: also 28 dimension
+/// members); today's template draws more.
+fn meta_after(ids: usize) -> PlanMeta {
     let clock = clock();
-    for _ in 0..26 {
+    for _ in 0..ids {
         clock.new_id();
     }
     PlanMeta {
@@ -53,9 +54,11 @@ fn the_v1_fixture_opens_by_migration_with_empty_dimensions() {
     let loaded = store::read_plan_file(&fixture(1), &env.scratch()).unwrap();
     let (_, mut plan) = template_plan();
     plan.dimensions = Dimensions::default();
+    plan.baseline_splits.clear();
+    plan.drivers = Drivers::default();
     assert_eq!(loaded.schema_version, 1);
     assert!(!loaded.newer_version);
-    assert_eq!(loaded.meta, v1_meta());
+    assert_eq!(loaded.meta, meta_after(26));
     assert_eq!(loaded.plan, plan);
     assert_eq!(
         fs::read(fixture(1)).unwrap(),
@@ -65,14 +68,34 @@ fn the_v1_fixture_opens_by_migration_with_empty_dimensions() {
 }
 
 #[test]
-fn the_v2_fixture_opens_as_the_template_plan() {
+fn the_v2_fixture_opens_by_migration_with_no_drivers() {
     let env = Env::new();
+    let before = fs::read(fixture(2)).unwrap();
     let loaded = store::read_plan_file(&fixture(2), &env.scratch()).unwrap();
-    let (meta, plan) = template_plan();
+    let (_, mut plan) = template_plan();
+    plan.baseline_splits.clear();
+    plan.drivers = Drivers::default();
     assert_eq!(loaded.schema_version, 2);
     assert!(!loaded.newer_version);
-    assert_eq!(loaded.meta, meta);
+    assert_eq!(loaded.meta, meta_after(54));
     assert!(!loaded.plan.dimensions.is_empty());
+    assert_eq!(loaded.plan, plan);
+    assert_eq!(
+        fs::read(fixture(2)).unwrap(),
+        before,
+        "the migration ran on a private copy"
+    );
+}
+
+#[test]
+fn the_v3_fixture_opens_as_the_template_plan() {
+    let env = Env::new();
+    let loaded = store::read_plan_file(&fixture(3), &env.scratch()).unwrap();
+    let (meta, plan) = template_plan();
+    assert_eq!(loaded.schema_version, 3);
+    assert!(!loaded.newer_version);
+    assert_eq!(loaded.meta, meta);
+    assert!(!loaded.plan.drivers.decompositions.is_empty());
     assert_eq!(loaded.plan, plan);
 }
 
@@ -107,15 +130,15 @@ fn a_file_written_today_has_the_latest_fixtures_schema() {
     assert_eq!(schema(&path), schema(&copy));
 }
 
-/// Writes the v2 fixture and the bundled sample (see the module docs before running it).
+/// Writes the v3 fixture and the bundled sample (see the module docs before running it).
 #[test]
 #[ignore = "generator; run only to create a fixture (SALESPLAN_REGENERATE_FIXTURES=1)"]
-fn regenerate_v2_fixture() {
+fn regenerate_v3_fixture() {
     if std::env::var_os("SALESPLAN_REGENERATE_FIXTURES").is_none() {
         return;
     }
-    assert_eq!(SCHEMA_VERSION, 2, "write the fixture of the new version instead");
-    let path = fixture(2);
+    assert_eq!(SCHEMA_VERSION, 3, "write the fixture of the new version instead");
+    let path = fixture(3);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     let _ = fs::remove_file(&path);
     let (meta, plan) = template_plan();

@@ -13,6 +13,7 @@ mod faults;
 mod fixture;
 mod media;
 mod props;
+mod props_drivers;
 mod reasons;
 mod recovery;
 mod save;

@@ -30,7 +30,7 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 /// Any decimal within the money limits: up to 18 integer digits and 10 decimal places.
-fn decimal() -> impl Strategy<Value = Decimal> {
+pub(crate) fn decimal() -> impl Strategy<Value = Decimal> {
     (0u32..=10).prop_flat_map(|scale| {
         let max = 10i128.pow(18 + scale) - 1;
         prop_oneof![(-max..=max), (-1000i128..=1000)].prop_map(move |m| Decimal::from_i128_with_scale(m, scale))
@@ -39,6 +39,11 @@ fn decimal() -> impl Strategy<Value = Decimal> {
 
 fn date() -> impl Strategy<Value = NaiveDate> {
     (0u64..110_000).prop_map(|d| NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + Days::new(d))
+}
+
+/// A first-of-month date, as baseline months and splits carry.
+pub(crate) fn text_date() -> impl Strategy<Value = NaiveDate> {
+    (1900i32..2999, 1u32..=12).prop_map(|(y, m)| NaiveDate::from_ymd_opt(y, m, 1).unwrap())
 }
 
 fn day() -> impl Strategy<Value = CalendarDay> {
@@ -207,59 +212,64 @@ pub fn plan() -> impl Strategy<Value = Plan> {
         prop::collection::vec(raw_goal(), 0..12),
         any::<u128>(),
         raw_dimensions(),
+        super::props_drivers::drivers(),
     )
-        .prop_map(|(header, settings, months, raw_goals, seed, raw_dims)| {
-            let id = |i: usize| Uuid::from_u128(seed.wrapping_add(i as u128));
-            let mut seen = std::collections::HashSet::new();
-            let baseline = months
-                .into_iter()
-                .filter(|(m, _, _)| seen.insert(*m))
-                .enumerate()
-                .map(|(i, (m, bookings, cash_in))| BaselineMonth {
-                    id: id(10_000 + i),
-                    month: NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + Months::new(m),
-                    bookings,
-                    cash_in,
-                })
-                .collect();
-            let count = raw_goals.len();
-            let goals = raw_goals
-                .into_iter()
-                .enumerate()
-                .map(
-                    |(
-                        i,
-                        (
-                            (layer, kind, statement, metric, unit),
-                            (baseline, target, deadline, owner, rationale),
-                            parent,
-                        ),
-                    )| Goal {
-                        id: id(i),
-                        layer,
-                        kind,
-                        statement,
-                        metric,
-                        unit,
-                        baseline,
-                        target,
-                        deadline,
-                        owner,
-                        rationale,
-                        // Either another goal of the plan or a dangling id.
-                        parent_id: parent
-                            .map(|(inside, n, ghost)| if inside { id(n % count) } else { Uuid::from_u128(ghost) }),
-                    },
-                )
-                .collect();
-            Plan {
-                header,
-                settings,
-                baseline,
-                goals,
-                dimensions: dimensions(raw_dims, id),
-            }
-        })
+        .prop_map(
+            |(header, settings, months, raw_goals, seed, raw_dims, (baseline_splits, drivers))| {
+                let id = |i: usize| Uuid::from_u128(seed.wrapping_add(i as u128));
+                let mut seen = std::collections::HashSet::new();
+                let baseline = months
+                    .into_iter()
+                    .filter(|(m, _, _)| seen.insert(*m))
+                    .enumerate()
+                    .map(|(i, (m, bookings, cash_in))| BaselineMonth {
+                        id: id(10_000 + i),
+                        month: NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + Months::new(m),
+                        bookings,
+                        cash_in,
+                    })
+                    .collect();
+                let count = raw_goals.len();
+                let goals = raw_goals
+                    .into_iter()
+                    .enumerate()
+                    .map(
+                        |(
+                            i,
+                            (
+                                (layer, kind, statement, metric, unit),
+                                (baseline, target, deadline, owner, rationale),
+                                parent,
+                            ),
+                        )| Goal {
+                            id: id(i),
+                            layer,
+                            kind,
+                            statement,
+                            metric,
+                            unit,
+                            baseline,
+                            target,
+                            deadline,
+                            owner,
+                            rationale,
+                            // Either another goal of the plan or a dangling id.
+                            parent_id: parent
+                                .map(|(inside, n, ghost)| if inside { id(n % count) } else { Uuid::from_u128(ghost) }),
+                        },
+                    )
+                    .collect();
+                Plan {
+                    header,
+                    settings,
+                    baseline,
+                    goals,
+                    dimensions: dimensions(raw_dims, id),
+                    baseline_splits,
+                    drivers,
+                }
+            },
+        )
 }
 
 pub fn meta() -> impl Strategy<Value = PlanMeta> {

@@ -24,15 +24,15 @@ use ts_rs::TS;
 pub struct CrossedAllocation {
     /// The amounts, row by row (rows are the outer dimension, e.g. regions).
     #[ts(type = "Array<Array<string>>")]
-    #[serde(serialize_with = "text_matrix")]
+    #[serde(serialize_with = "crate::money::dec_matrix::serialize")]
     pub cells: Vec<Vec<Decimal>>,
     /// Each row's total (exactly the sum of its cells).
     #[ts(type = "Array<string>")]
-    #[serde(serialize_with = "text_list")]
+    #[serde(serialize_with = "crate::money::dec_list::serialize")]
     pub row_totals: Vec<Decimal>,
     /// Each column's total: the sum of its cells (see the module docs on consistency).
     #[ts(type = "Array<string>")]
-    #[serde(serialize_with = "text_list")]
+    #[serde(serialize_with = "crate::money::dec_list::serialize")]
     pub column_totals: Vec<Decimal>,
 }
 
@@ -133,15 +133,4 @@ fn finish(cells: Vec<Vec<Decimal>>, row_totals: Vec<Decimal>) -> CrossedAllocati
         row_totals,
         column_totals,
     }
-}
-
-fn text_list<S: serde::Serializer>(values: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(values.iter().map(crate::money::to_text))
-}
-
-fn text_matrix<S: serde::Serializer>(rows: &[Vec<Decimal>], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(
-        rows.iter()
-            .map(|r| r.iter().map(crate::money::to_text).collect::<Vec<_>>()),
-    )
 }

@@ -36,24 +36,8 @@ pub struct CashInInput {
     pub opening_receivables: Decimal,
     /// Shares of the opening receivables collected in period month 1, 2, …; empty = default.
     #[ts(type = "Array<string>")]
-    #[serde(with = "dec_text_list")]
+    #[serde(with = "crate::money::dec_list")]
     pub opening_profile: Vec<Decimal>,
     /// Minor-unit digits of the plan currency (`money::minor_units`).
     pub minor_units: u32,
-}
-
-/// Serde for a list of decimals as canonical text, parsed strictly like `money::dec_text`.
-mod dec_text_list {
-    use rust_decimal::Decimal;
-    use serde::{de::Error as _, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(values: &[Decimal], s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(values.iter().map(crate::money::to_text))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Decimal>, D::Error> {
-        let texts = Vec::<String>::deserialize(d)?;
-        let parse = |t: &String| crate::money::parse_decimal(t, "share").map_err(|e| D::Error::custom(e.to_string()));
-        texts.iter().map(parse).collect()
-    }
 }
