@@ -6,4 +6,5 @@
 //! locked members keep their values, and bad weights give findings, never panics.
 
 mod allocation;
+mod breakdown;
 mod phasing;
