@@ -1,7 +1,7 @@
 //! Splits of goals across dimensions (横向拆解): plan data in, [`decompose`] and
 //! [`allocate_outer_inner`] out. See the parent module for the wiring rules.
 
-use super::history::member_history;
+use super::history::HistoryIndex;
 use super::minor_units;
 use crate::engine::allocation::{
     allocate_outer_inner, decompose, DecompositionInput, DecompositionMember, DecompositionMethod, DecompositionResult,
@@ -70,6 +70,7 @@ pub struct SplitReport {
 
 /// Computes every split: org splits top-down (a split below a member needs the level above).
 pub(super) fn compute(plan: &Plan, findings: &mut Vec<Finding>) -> Vec<SplitReport> {
+    let history = HistoryIndex::new(plan);
     let mut allocated: HashMap<(Uuid, Uuid), Decimal> = HashMap::new();
     let mut done: HashMap<Uuid, SplitReport> = HashMap::new();
     let depth = |d: &Decomposition| match d.org_parent {
@@ -84,7 +85,7 @@ pub(super) fn compute(plan: &Plan, findings: &mut Vec<Finding>) -> Vec<SplitRepo
     let mut order: Vec<&Decomposition> = plan.drivers.decompositions.iter().collect();
     order.sort_by_key(|d| depth(d));
     for d in order {
-        let report = split(plan, d, &allocated, findings);
+        let report = split(plan, d, &history, &allocated, findings);
         if let Some(result) = &report.result {
             for (m, a) in report.members.iter().zip(&result.members) {
                 if let Some(amount) = a.allocated {
@@ -102,13 +103,14 @@ pub(super) fn compute(plan: &Plan, findings: &mut Vec<Finding>) -> Vec<SplitRepo
 fn split(
     plan: &Plan,
     d: &Decomposition,
+    history: &HistoryIndex,
     allocated: &HashMap<(Uuid, Uuid), Decimal>,
     findings: &mut Vec<Finding>,
 ) -> SplitReport {
     let finding =
         |code: &str, severity| Finding::on_step(code, severity, "targets", Some("split")).on_driver(d.goal_id, d.id);
     let goal = plan.goal(d.goal_id);
-    let members = members_of(plan, d, goal);
+    let members = members_of(plan, d, goal, history);
     let mut report = SplitReport {
         id: d.id,
         goal_id: d.goal_id,
@@ -182,18 +184,18 @@ fn split(
     );
     report.crossed = d
         .crossed_with
-        .and_then(|c| crossed(plan, d, goal, c, &result, &finding, findings));
+        .and_then(|c| crossed(plan, d, goal, c, (&result, history), &finding, findings));
     report.result = Some(result);
     report
 }
 
 /// The members a split is made across, with their history.
-fn members_of(plan: &Plan, d: &Decomposition, goal: Option<&Goal>) -> Vec<SplitMember> {
+fn members_of(plan: &Plan, d: &Decomposition, goal: Option<&Goal>, history: &HistoryIndex) -> Vec<SplitMember> {
     let kind = goal.map_or(crate::model::GoalKind::Bookings, |g| g.kind);
     let member = |id: Uuid, name: &str| SplitMember {
         id,
         name: name.to_string(),
-        history: member_history(plan, d.dimension, id, &d.history_years, kind),
+        history: history.member(d.dimension, id, &d.history_years, kind),
     };
     match plan.dimensions.flat(d.dimension) {
         Some(list) => list.iter().map(|m| member(m.id, &m.name)).collect(),
@@ -210,7 +212,7 @@ fn crossed(
     d: &Decomposition,
     goal: &Goal,
     column_dimension: DimensionKind,
-    result: &DecompositionResult,
+    (result, history): (&DecompositionResult, &HistoryIndex),
     finding: &dyn Fn(&str, Severity) -> Finding,
     findings: &mut Vec<Finding>,
 ) -> Option<CrossedReport> {
@@ -226,7 +228,7 @@ fn crossed(
         .map(|m| SplitMember {
             id: m.id,
             name: m.name.clone(),
-            history: member_history(plan, column_dimension, m.id, &d.history_years, goal.kind),
+            history: history.member(column_dimension, m.id, &d.history_years, goal.kind),
         })
         .collect();
     let rows: Option<Vec<Decimal>> = result.members.iter().map(|m| m.allocated).collect();
