@@ -44,7 +44,73 @@ fn table(doc: &ComputeDocument) -> String {
             band.unwrap_or_default()
         ));
     }
+    breakdown(doc, &mut out);
     out.push_str(&output::health(&doc.report.health));
     out.push('\n');
     out
+}
+
+/// One line per phasing, split, funnel segment and cash-in plan (the JSON has every column).
+fn breakdown(doc: &ComputeDocument, out: &mut String) {
+    let report = &doc.report;
+    let goal = |id| {
+        doc.goals
+            .iter()
+            .find(|g| g.id == id)
+            .map_or("?".into(), |g| output::safe(&g.statement))
+    };
+    let amount = |v: &Decimal| money::to_text(v);
+    for p in &report.phasing {
+        let months: Vec<String> = p
+            .months
+            .iter()
+            .map(|m| format!("{} {}", m.month.format("%Y-%m"), amount(&m.amount)))
+            .collect();
+        out.push_str(&format!("phasing  {}: {}\n", goal(p.goal_id), months.join(", ")));
+    }
+    for s in &report.breakdown.splits {
+        let Some(r) = &s.result else { continue };
+        let parts: Vec<String> = (s.members.iter().zip(&r.members))
+            .map(|(m, a)| {
+                let value = a.allocated.as_ref().map_or("—".into(), amount);
+                format!("{} {value}", output::safe(&m.name))
+            })
+            .collect();
+        let quota = (r.totals.quota.filter(|q| *q != r.totals.total).as_ref())
+            .map(|q| format!("  quotas {}", amount(q)))
+            .unwrap_or_default();
+        let by = s.dimension.as_str();
+        out.push_str(&format!(
+            "split    {} by {by}: {}{quota}\n",
+            goal(s.goal_id),
+            parts.join(", ")
+        ));
+    }
+    for f in &report.breakdown.funnels {
+        for seg in &f.segments {
+            let t = &seg.plan.totals;
+            let n = |v: Option<u64>| v.map_or("—".into(), |v| v.to_string());
+            out.push_str(&format!(
+                "funnel   {} {}: {} deals, {} opportunities, {} leads\n",
+                goal(f.goal_id),
+                output::safe(&seg.name),
+                n(t.deals),
+                n(t.opportunities),
+                n(t.leads)
+            ));
+        }
+    }
+    for c in &report.breakdown.cash_in {
+        let Some(s) = &c.schedule else { continue };
+        let gap = c
+            .gap
+            .as_ref()
+            .map(|g| format!("  gap to target {}", amount(g)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "cash-in  {}: collections {}{gap}\n",
+            goal(c.goal_id),
+            amount(&s.collections)
+        ));
+    }
 }

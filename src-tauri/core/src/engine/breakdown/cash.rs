@@ -55,7 +55,11 @@ fn one(plan: &Plan, c: &CashInPlan, phasing: &[GoalPhasing], findings: &mut Vec<
         schedule: None,
     };
     let Some(months) = phasing.iter().find(|p| p.goal_id == c.goal_id).map(|p| &p.months) else {
-        findings.push(finding("cashin.no_phasing", Severity::Error));
+        // A goal that exists but is not phased (no usable target, reversed period) already
+        // has a finding saying why; only a missing goal needs one here.
+        if plan.goal(c.goal_id).is_none() {
+            findings.push(finding("cashin.goal_missing", Severity::Error));
+        }
         return report;
     };
     let schedule = cashin::schedule(&CashInInput {

@@ -66,7 +66,11 @@ fn one(
         segments: vec![],
     };
     let Some(months) = phasing.iter().find(|p| p.goal_id == f.goal_id).map(|p| &p.months) else {
-        findings.push(finding("funnel.no_phasing", Severity::Error));
+        // A goal that exists but is not phased (no usable target, reversed period) already
+        // has a finding saying why; only a missing goal needs one here.
+        if plan.goal(f.goal_id).is_none() {
+            findings.push(finding("funnel.goal_missing", Severity::Error));
+        }
         return report;
     };
     let whole: Vec<MonthAmount> = months
