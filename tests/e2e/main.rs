@@ -24,6 +24,7 @@ mod goals;
 mod language;
 mod native_dialog;
 mod recovery;
+mod section1;
 mod theme;
 mod undo;
 mod unsaved;

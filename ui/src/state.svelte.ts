@@ -4,7 +4,7 @@ import type { DocumentView } from "./bindings/DocumentView";
 import type { IpcError } from "./bindings/IpcError";
 import type { RecoveryItem } from "./bindings/RecoveryItem";
 import type { Theme } from "./bindings/Theme";
-import type { PageId } from "./steps";
+import { targetsTabOfKey, type PageId, type TargetsTab } from "./steps";
 import { toIpcError } from "./ipc";
 
 export type UnsavedChoice = "save" | "discard" | "cancel";
@@ -24,6 +24,9 @@ class AppState {
   /** Bumps whenever the plan is replaced wholesale (undo, open, new): fields resync. */
   revision = $state(0);
   booted = $state(false);
+  /** The open sub-step of the targets step, and the goal the split tab shows (null: the first). */
+  targetsTab = $state<TargetsTab>("goals");
+  splitGoal = $state<string | null>(null);
 
   effectiveTheme = $derived<"light" | "dark">(
     this.themePref === "system" ? (this.systemDark ? "dark" : "light") : this.themePref,
@@ -68,6 +71,7 @@ export function askUnsaved(name: string): Promise<UnsavedChoice> {
 /** Moves to a page and, after it renders, focuses the control with that data-focus key. */
 export function navigate(page: PageId, focusKey?: string | null): void {
   app.page = page;
+  if (page === "targets" && focusKey) showTargetsKey(focusKey);
   if (!focusKey) {
     requestAnimationFrame(() => document.getElementById("canvas")?.scrollTo({ top: 0 }));
     return;
@@ -84,4 +88,13 @@ export function navigate(page: PageId, focusKey?: string | null): void {
     }
   };
   requestAnimationFrame(() => tryFocus(0));
+}
+
+/** Opens the targets sub-step (and, for a split, its goal) that holds a data-focus key. */
+function showTargetsKey(key: string): void {
+  const tab = targetsTabOfKey(key);
+  if (tab) app.targetsTab = tab;
+  const split = /^split:([^:]+)/.exec(key)?.[1];
+  const goal = app.doc?.plan.drivers.decompositions.find((d) => d.id === split)?.goal_id;
+  if (goal) app.splitGoal = goal;
 }

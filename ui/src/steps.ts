@@ -14,3 +14,21 @@ export function isPage(value: string): value is PageId {
 }
 
 export const navKey = (p: PageId): MessageKey => `nav.${p}`;
+
+/** The sub-steps of the targets step (section 1), in the order a plan is built. */
+export const TARGET_TABS = ["goals", "split", "phasing", "funnel", "cashin"] as const;
+export type TargetsTab = (typeof TARGET_TABS)[number];
+
+/**
+ * Which targets sub-step holds the control with this data-focus key (findings and "go to"
+ * links name controls by key). Keys: goal:<id>:<field> (goal:<id>:phasing is the phasing card),
+ * add:*, member:* / dimensions (the dimensions panel, on the split tab), split:*, funnel:*, cashin:*.
+ */
+export function targetsTabOfKey(key: string): TargetsTab | null {
+  if (/^goal:[^:]+:phasing$/.test(key) || key.startsWith("phasing:")) return "phasing";
+  if (key.startsWith("goal:") || key === "add:bookings" || key === "add:cash_in") return "goals";
+  if (key.startsWith("split:") || key.startsWith("member:") || key === "dimensions" || key === "add:region") return "split";
+  if (key.startsWith("funnel:")) return "funnel";
+  if (key.startsWith("cashin:")) return "cashin";
+  return null;
+}

@@ -1,6 +1,8 @@
 // English catalog. The keys are the contract: zh-CN.ts must have exactly the same ones.
 // Guidance "points" are lines of "term|explanation", rendered as text (never HTML).
 import { enErrors } from "./errors.en";
+import { enBreakdown } from "./breakdown.en";
+import { enFindings } from "./findings.en";
 
 export const en = {
   "app.name": "Sales Plan Studio",
@@ -185,7 +187,7 @@ export const en = {
   "targets.lead": "Set the company targets first — bookings and cash-in are separate goals — then check each against history and the SMART principles.",
   "targets.company": "Company goals",
   "targets.units": "Team and individual goals",
-  "targets.unitsNote": "The dimensions above are what the company target will be split across; the split itself (横向拆解 / 纵向拆解) arrives with the rest of Section 1. You can already add team or individual goals and link each to the goal it serves.",
+  "targets.unitsNote": "Team and individual goals can be linked to the goal they serve. The company targets themselves are split across regions, tiers, products and channels on the Split tab, and phased by month on the Phasing tab.",
   "targets.addBookings": "Bookings goal",
   "targets.addCash": "Cash-in goal",
   "targets.addOther": "Other goal",
@@ -358,7 +360,6 @@ export const en = {
   "phasing.amount": "Amount",
   "phasing.workingDays": "Working days",
   "phasing.total": "Total",
-  "phasing.weeks": "{count} ISO weeks; each month splits over its working days.",
   "phasing.chartTitle": "Target by month",
   "phasing.chartFailed": "The chart could not be drawn here; the figures are in the table.",
   "finding.phasing.partial_month": "The plan period does not cover whole months; phasing counts every month it touches in full.",
@@ -367,4 +368,6 @@ export const en = {
   "finding.phasing.out_of_range": "The numbers are too large to phase exactly.",
   "finding.unknown": "Finding “{code}”.",
   ...enErrors,
+  ...enBreakdown,
+  ...enFindings,
 };

@@ -1,6 +1,8 @@
 // 简体中文目录。键与 en.ts 完全一致（类型检查保证）；指导文字取自原文档的用语。
 import type { Messages } from "./types";
 import { zhCNErrors } from "./errors.zh-CN";
+import { zhCNBreakdown } from "./breakdown.zh-CN";
+import { zhCNFindings } from "./findings.zh-CN";
 
 export const zhCN: Messages = {
   "app.name": "销售经营规划",
@@ -185,7 +187,7 @@ export const zhCN: Messages = {
   "targets.lead": "先设定公司级目标——销售额与进账是两个不同的目标——再对照历史水平和SMART原则逐一检查。",
   "targets.company": "公司级目标",
   "targets.units": "团队与个人目标",
-  "targets.unitsNote": "上方的拆解维度就是公司目标将要拆解到的对象；具体的横向拆解 / 纵向拆解将随第一部分的其余功能提供。现在已可添加团队或个人目标，并关联到它所支撑的上级目标。",
+  "targets.unitsNote": "团队和个人目标可以关联到它所支撑的上级目标。公司目标本身在“横向拆解”中按区域、客户分层、产品线和渠道拆解，在“纵向拆解”中按月分解。",
   "targets.addBookings": "销售额目标",
   "targets.addCash": "进账目标",
   "targets.addOther": "其他目标",
@@ -358,7 +360,6 @@ export const zhCN: Messages = {
   "phasing.amount": "金额",
   "phasing.workingDays": "工作日",
   "phasing.total": "合计",
-  "phasing.weeks": "共{count}个ISO周；每月金额按工作日平均分配。",
   "phasing.chartTitle": "目标月度分解",
   "phasing.chartFailed": "图表无法在此绘制；具体数字见表格。",
   "finding.phasing.partial_month": "计划期间不是整月；月度分解按涉及的每个整月计算。",
@@ -367,4 +368,6 @@ export const zhCN: Messages = {
   "finding.phasing.out_of_range": "数字过大，无法精确分解。",
   "finding.unknown": "问题“{code}”。",
   ...zhCNErrors,
+  ...zhCNBreakdown,
+  ...zhCNFindings,
 };

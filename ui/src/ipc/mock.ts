@@ -63,6 +63,10 @@ function template(zh: boolean): Plan {
       products: [],
       channels: [],
     },
+    // Drivers and member history only exist in the real core's template; the preview shows the
+    // section-1 tabs empty (their empty states), never imitated numbers.
+    baseline_splits: [],
+    drivers: { decompositions: [], phasing: [], funnels: [], cash_in: [] },
   };
 }
 
@@ -81,7 +85,7 @@ function report(plan: Plan): PlanReport {
   const findings: Finding[] = [];
   const h = plan.header, s = plan.settings;
   const step = (code: string, severity: Finding["severity"], st: string, field: string | null, params = {}) =>
-    findings.push({ code, severity, params, target: { step: st, goal_id: null, field } });
+    findings.push({ code, severity, params, target: { step: st, goal_id: null, field, driver_id: null } });
   if (!h.title.trim()) step("header.title_missing", "warning", "header", "title");
   if (h.period_end < h.period_start) step("header.period_reversed", "error", "header", "period_end", { start: h.period_start, end: h.period_end });
   if (h.calendar.weekdays.length === 0) step("header.no_workdays", "error", "header", "weekdays");
@@ -90,7 +94,7 @@ function report(plan: Plan): PlanReport {
   if (!has("cash_in")) step("targets.no_cash_in_goal", "warning", "targets", null);
   const goals: GoalAnalysis[] = plan.goals.map((g) => {
     const f = (code: string, severity: Finding["severity"], field: string, params: Record<string, string> = {}) =>
-      findings.push({ code, severity, params, target: { step: "targets", goal_id: g.id, field } });
+      findings.push({ code, severity, params, target: { step: "targets", goal_id: g.id, field, driver_id: null } });
     const specific = !g.statement.trim() ? (f("smart.specific.no_statement", "warning", "statement"), "fail" as const)
       : !g.metric.trim() ? (f("smart.specific.no_metric", "warning", "metric"), "fail" as const) : "pass" as const;
     const measurable = g.target === null ? (f("smart.measurable.no_target", "warning", "target"), "fail" as const)
@@ -120,6 +124,7 @@ function report(plan: Plan): PlanReport {
   return {
     goals, findings, health: { errors: count("error"), warnings: count("warning"), hints: count("hint") },
     phasing: [], // the browser preview does not phase; the core does
+    breakdown: { splits: [], funnels: [], cash_in: [] },
     baseline: {
       months: plan.baseline.length, first_month: plan.baseline[0]?.month ?? null, last_month: plan.baseline.at(-1)?.month ?? null,
       same_period_bookings: sum(inWin, "bookings"), same_period_cash_in: sum(inWin, "cash_in"), same_period_months: inWin.length,
@@ -208,6 +213,7 @@ function applyDimension(p: Plan, e: PlanEdit): void {
       return;
     }
     case "move_org_member": throw invalid("moving between parents is not in the dev mock");
+    case "driver": throw invalid("splits, phasing, funnels and cash-in are computed by the core; the dev mock does not edit them");
   }
 }
 
