@@ -73,18 +73,27 @@ pub fn from_digits(negative: bool, int: &[u8], frac: &[u8]) -> Option<Decimal> {
     if significant.len() > MAX_INTEGER_DIGITS || frac.len() > MAX_SCALE as usize {
         return None;
     }
-    if !int.iter().chain(frac).all(u8::is_ascii_digit) {
-        return None;
-    }
     let scale = frac.len() as u32;
-    let mut small: u64 = 0;
     if significant.len() + frac.len() <= 19 {
         // The common case: fits a u64 (below 10^19), so no 128-bit arithmetic.
-        for &b in significant.iter().chain(frac) {
-            small = small * 10 + u64::from(b - b'0');
+        let mut small: u64 = 0;
+        for part in [significant, frac] {
+            for &b in part {
+                let digit = b.wrapping_sub(b'0');
+                if digit > 9 {
+                    return None;
+                }
+                small = small * 10 + u64::from(digit);
+            }
+        }
+        if !int[..int.len() - significant.len()].iter().all(|&b| b == b'0') {
+            return None;
         }
         let (lo, mid) = (small as u32, (small >> 32) as u32);
         return Some(Decimal::from_parts(lo, mid, 0, negative && small != 0, scale));
+    }
+    if !int.iter().chain(frac).all(u8::is_ascii_digit) {
+        return None;
     }
     // At most 18 + 10 digits: below 10^28, inside both i128 and Decimal's 96-bit mantissa.
     let mut mantissa: i128 = 0;

@@ -54,7 +54,7 @@ const SUFFIXES: [&str; 7] = ["元", "人民币", "CNY", "RMB", "USD", "HKD", "EU
 
 /// Parses an amount cell with at most `minor_units` decimals; an empty cell is `Ok(None)`.
 pub fn parse_amount(text: &str, minor_units: u32) -> Result<Option<Decimal>, Reason> {
-    let t = text.trim();
+    let t = super::row::trim_cell(text);
     if t.is_empty() {
         return Ok(None);
     }

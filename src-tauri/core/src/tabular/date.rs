@@ -40,7 +40,7 @@ const MAX_TOKENS: usize = 16;
 
 /// Parses a date cell; an empty cell is `Ok(None)`.
 pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, Reason> {
-    let t = text.trim();
+    let t = super::row::trim_cell(text);
     if t.is_empty() {
         return Ok(None);
     }
@@ -53,7 +53,7 @@ pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, Reason> {
 
 /// Parses a month cell to the first day of that month; an empty cell is `Ok(None)`.
 pub fn parse_month(text: &str) -> Result<Option<NaiveDate>, Reason> {
-    let t = text.trim();
+    let t = super::row::trim_cell(text);
     if t.is_empty() {
         return Ok(None);
     }

@@ -76,6 +76,8 @@ pub(super) struct TextRows {
     decode: Decode,
     /// Extra lines of multi-line cells read so far (they do not make rows).
     embedded_lines: u64,
+    /// The reader's line after the previous record.
+    line_before: u64,
     path: PathBuf,
 }
 
@@ -99,6 +101,7 @@ impl TextRows {
             spare: Some(ByteRecord::new()),
             decode,
             embedded_lines: 0,
+            line_before: 1,
             path: path.to_path_buf(),
         }
     }
@@ -158,17 +161,20 @@ impl TextRows {
     /// The spreadsheet row of the record just read (see the module docs).
     fn number_of(&mut self, raw: &ByteRecord) -> u64 {
         let line_after = self.reader.position().line();
+        // The record's own line end was read unless the input ended right after it.
+        let own_end = u64::from(!self.reader.get_ref().at_eof);
+        // A record that moved the reader by no more than its own line end has no line end
+        // inside (and no blank lines before it): skip the scan.
         let bytes = raw.as_slice();
-        let inner = if bytes.contains(&b'\n') {
+        let inner = if line_after > self.line_before + own_end && bytes.contains(&b'\n') {
             bytes.iter().filter(|&&b| b == b'\n').count() as u64
         } else {
             0
         };
-        // The record's own line end was read unless the input ended right after it.
-        let own_end = u64::from(!self.reader.get_ref().at_eof);
         let first_line = line_after.saturating_sub(inner + own_end).max(1);
         let number = first_line.saturating_sub(self.embedded_lines).max(1);
         self.embedded_lines += inner;
+        self.line_before = line_after;
         number
     }
 
