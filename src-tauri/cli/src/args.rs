@@ -29,6 +29,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Read a plan from JSON and write it as a plan file.
     Import(ImportArgs),
+    /// Add monthly history from a CSV or XLSX table to a plan (all rows or none).
+    #[command(name = "import-baseline")]
+    ImportBaseline(ImportBaselineArgs),
 }
 
 /// `salesplan new`.
@@ -103,4 +106,19 @@ pub struct ImportArgs {
     /// The plan as JSON (as written by `salesplan export`).
     #[arg(value_name = "PLAN.json")]
     pub input: PathBuf,
+}
+
+/// `salesplan import-baseline`.
+#[derive(Debug, clap::Args)]
+pub struct ImportBaselineArgs {
+    /// Map a column to a field: `COLUMN=FIELD` where COLUMN is a header, a number (1 = first)
+    /// or a letter (A), and FIELD one of month, date, bookings, cash_in, region, tier, product,
+    /// channel. Columns not mapped are guessed from their English or Chinese headers.
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// The plan file to add the history to (saved as a new revision).
+    pub file: PathBuf,
+    /// The table: CSV, semicolon- or tab-separated text (UTF-8 or GB18030), or XLSX.
+    #[arg(value_name = "DATA")]
+    pub data: PathBuf,
 }

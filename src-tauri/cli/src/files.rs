@@ -70,6 +70,22 @@ pub fn write_plan(path: &Path, meta: &PlanMeta, plan: &Plan, existing: Existing)
     store::save_atomic(path, meta, plan, None, scratch.path()).map_err(|e| e.at(path))
 }
 
+/// Saves a changed plan over the file it was read from, as the app does: atomically, and
+/// refusing (`conflict`) when the file's revision is no longer `read_revision`.
+pub fn save_plan(path: &Path, meta: &PlanMeta, plan: &Plan, read_revision: uuid::Uuid) -> Result<()> {
+    let scratch = scratch(path)?;
+    store::save_atomic(path, meta, plan, Some(read_revision), scratch.path()).map_err(|e| e.at(path))
+}
+
+/// The refusal to change a plan written by a newer app (this one can only read it).
+pub fn read_only(path: &Path) -> Error {
+    Error::file(
+        ErrorCode::ReadOnly,
+        path,
+        "this plan was saved by a newer version of Sales Plan Studio; this version can read it but not change it",
+    )
+}
+
 /// Reads a text file of at most [`store::MAX_FILE_BYTES`] bytes.
 pub fn read_text(path: &Path) -> Result<String> {
     require_path(path)?;

@@ -8,6 +8,7 @@ mod args;
 mod commands;
 mod files;
 mod output;
+mod rejected;
 
 use clap::Parser;
 use std::process::ExitCode;

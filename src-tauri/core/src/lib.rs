@@ -11,6 +11,7 @@ pub mod document;
 pub mod edit;
 pub mod engine;
 pub mod error;
+pub mod import;
 pub mod json;
 pub mod model;
 pub mod money;

@@ -5,6 +5,7 @@ mod check;
 mod compute;
 mod export;
 mod import;
+mod import_baseline;
 mod info;
 mod new;
 
@@ -21,5 +22,6 @@ pub fn run(command: Command) -> Result<Status> {
         Command::Compute(args) => compute::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Import(args) => import::run(&args),
+        Command::ImportBaseline(args) => import_baseline::run(&args),
     }
 }

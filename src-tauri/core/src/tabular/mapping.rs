@@ -42,6 +42,8 @@ pub enum Field {
     Channel,
     /// The region.
     Region,
+    /// The customer tier (A/B/C).
+    Tier,
     /// The month of a monthly figure (baseline history).
     Month,
     /// Bookings (orders signed) in a month.
@@ -52,13 +54,14 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order their synonyms are tried.
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Field::Customer,
         Field::Date,
         Field::OrderId,
         Field::Product,
         Field::Channel,
         Field::Region,
+        Field::Tier,
         Field::Month,
         Field::Bookings,
         Field::CashIn,
@@ -75,6 +78,7 @@ impl Field {
             Field::Product => "product",
             Field::Channel => "channel",
             Field::Region => "region",
+            Field::Tier => "tier",
             Field::Month => "month",
             Field::Bookings => "bookings",
             Field::CashIn => "cash_in",

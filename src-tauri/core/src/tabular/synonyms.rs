@@ -4,7 +4,7 @@ use super::mapping::Field;
 
 /// Normalized synonyms per field, tried in this order: a header that names two fields (such
 /// as `销售额`) goes to the first of them the import wants, so bookings come before amount.
-const SYNONYMS: [(Field, &[&str]); 10] = [
+const SYNONYMS: [(Field, &[&str]); 11] = [
     (
         Field::Customer,
         &[
@@ -105,6 +105,22 @@ const SYNONYMS: [(Field, &[&str]); 10] = [
             "地区",
             "销售区域",
             "區域",
+        ],
+    ),
+    (
+        Field::Tier,
+        &[
+            "tier",
+            "customertier",
+            "segment",
+            "customersegment",
+            "customerlevel",
+            "客户等级",
+            "客户分级",
+            "客户级别",
+            "客户层级",
+            "等级",
+            "分级",
         ],
     ),
     (
