@@ -88,6 +88,8 @@ async fn dimensions_org_tree() {
     let names = if locale == "zh-CN" { &ZH } else { &EN };
 
     app.nav("targets").await;
+    // The dimensions are edited where they are used: under the splits (横向拆解).
+    app.click("targets-tab-split").await;
     app.wait_for("dimensions-panel").await;
     app.wait_for("org-tree").await;
     let regions = app.all(&org_row_css("region")).await.len();
@@ -262,6 +264,7 @@ async fn dimensions_org_tree() {
     app.click("new-blank").await;
     app.wait_gone("new-plan-dialog").await;
     app.nav("targets").await;
+    app.click("targets-tab-split").await;
     app.wait_for("org-empty").await;
     assert_eq!(
         app.all(&tid("org-member")).await.len(),

@@ -94,6 +94,8 @@ async fn check_phasing(ctx: &TestCtx, app: &App) {
         .collect();
     assert_eq!(expected.len(), 3, "Q4 has three months: {expected:?}");
 
+    // The phasing is the third sub-step of the targets step (纵向拆解).
+    app.click("targets-tab-phasing").await;
     let block = app.wait_for_css(&tid(&format!("phasing-{id}"))).await;
     let mut shown = vec![];
     for (month, _) in &expected {
@@ -119,6 +121,8 @@ async fn check_phasing(ctx: &TestCtx, app: &App) {
     assert_eq!(shown, expected, "the phasing shown differs from `salesplan compute`");
     let total: Decimal = shown.iter().map(|(_, v)| *v).sum();
     assert_eq!(total, Decimal::from(13_000_000), "the months do not sum to the target");
+    app.click("targets-tab-goals").await;
+    app.wait_for_css(BOOKINGS_CARD).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -40,7 +40,7 @@ const VALUE_KEYS: Record<string, string> = {
   target_level: "dims.level.",
   type: "error.filetype.",
   kind: "error.schema.",
-  dimension: "dim.",
+  dimension: "dimName.",
 };
 
 function known(key: string): key is MessageKey {

@@ -35,7 +35,7 @@ function formatParam(code: string, name: string, value: string): string {
   if (name === "growth" || name === "min" || name === "max") return formatPercent(value, { signed: name === "growth", places: 1 });
   if (DATE_PARAMS.has(name)) return formatDate(value, loc);
   if (name === "month") return formatMonth(value, loc);
-  if (name === "dimension") return known(`dim.${value}`) ? t(`dim.${value}` as MessageKey) : value;
+  if (name === "dimension") return known(`dimName.${value}`) ? t(`dimName.${value}` as MessageKey) : value;
   if (name === "stage") return known(`funnel.stage.${value}`) ? t(`funnel.stage.${value}` as MessageKey) : value;
   if (name === "reason") return known(`finding.reason.${value}`) ? t(`finding.reason.${value}` as MessageKey) : value;
   if (name === "index") return /^\d+$/.test(value) ? String(Number(value) + 1) : value;

@@ -30,8 +30,12 @@ pub async fn split(app: &App, locale: &str, seen: &mut Seen) {
     seen.region_split = attr(app, &region, "data-split-id").await;
     seen.regions = member_ids(app, &region).await;
     assert_eq!(seen.regions.len(), 3, "the template splits bookings over three regions");
-    app.wait_for_css(&format!("{region_css} {}", tid("crossed-table")))
+    let crossed = app
+        .wait_for_css(&format!("{region_css} {}", tid("crossed-table")))
         .await;
+    scroll_to(app, &crossed).await;
+    app.shot(&format!("{locale}-split-crossed")).await;
+    scroll_to(app, &region).await;
     app.wait_for_css(&format!("{region_css} {}", tid("split-chart"))).await;
     app.shot(&format!("{locale}-split")).await;
     let rid = seen.region_split.clone();

@@ -105,11 +105,6 @@ pub async fn scroll_to(app: &App, el: &Element) {
     }
 }
 
-/// Scrolls the canvas to the top.
-pub async fn scroll_top(app: &App) {
-    let _ = app.js("document.getElementById('canvas').scrollTo({top: 0});").await;
-}
-
 /// The CSS selector of a split card by its id.
 pub fn split_card(id: &str) -> String {
     format!("{}[data-split-id=\"{id}\"]", tid("split-card"))

@@ -260,4 +260,10 @@ export const zhCNBreakdown: { [K in keyof typeof enBreakdown]: string } = {
   "finding.reason.not_positive": "全年合计不大于零",
   "split.t.noCommitments": "尚未填写",
   "split.chart.empty": "尚未分配金额，暂无图形。",
+  "funnel.chart.empty": "填写客单价和两个转化率后即可看到漏斗。",
+  "dimName.org": "区域",
+  "dimName.tier": "客户分层",
+  "dimName.product": "产品线",
+  "dimName.channel": "渠道",
+  "split.emptyNoOrg": "该目标尚未拆解。目前还没有区域：请在下方“拆解维度”中添加——或先按客户分层拆解。",
 };
