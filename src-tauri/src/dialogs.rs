@@ -24,6 +24,24 @@ pub fn pick_open(app: &AppHandle, locale: &str) -> Option<PathBuf> {
         .and_then(|p| p.into_path().ok())
 }
 
+/// Asks for a table to import (CSV, TSV, TXT, XLSX). Blocks: call off the main thread.
+pub fn pick_table(app: &AppHandle, locale: &str) -> Option<PathBuf> {
+    if let Some(answer) = scripted_answer() {
+        return answer;
+    }
+    let (title, filter) = if locale == "zh-CN" {
+        ("导入表格", "表格（CSV、XLSX）")
+    } else {
+        ("Import a Table", "Tables (CSV, XLSX)")
+    };
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter, &["csv", "tsv", "txt", "xlsx"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}
+
 /// Asks where to save, suggesting `name`. Adds the extension when the user left it out.
 pub fn pick_save(app: &AppHandle, locale: &str, name: &str) -> Option<PathBuf> {
     let chosen = match scripted_answer() {

@@ -28,6 +28,8 @@ pub struct AppState {
     pub clock: SystemClock,
     /// Why the file given on the command line could not be opened, until the UI shows it.
     pub startup_error: Mutex<Option<IpcError>>,
+    /// The table the user chose to import, while the import dialog is open.
+    pub pending_import: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -64,6 +66,7 @@ impl AppState {
             paths,
             clock,
             startup_error: Mutex::new(startup_error),
+            pending_import: Mutex::new(None),
         };
         state.attach_working_copy(&mut state.doc.lock().unwrap());
         if let Some(f) = file.filter(|_| state.doc.lock().unwrap().path().is_some()) {

@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod files;
+pub mod imports;
 pub mod prefs;
 pub mod recovery;
 
