@@ -7,3 +7,4 @@
 
 mod allocation;
 mod phasing;
+mod rfm;
