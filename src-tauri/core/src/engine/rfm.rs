@@ -43,19 +43,22 @@
 //! (4), c four (5). M ranks 50 < 100 < 200 < 300 < 900. Sums 13, 9, 12, 6, 3 → tiers A, B, A,
 //! C, C by the default score rule (A ≥ 12, B ≥ 8).
 //!
-//! **Memory** is bounded by the number of customers (one id string and ~60 bytes each) plus,
-//! when rows carry order ids, 8–16 bytes per distinct order id (see `orders.rs`): exact distinct
-//! counting must remember the ids it has seen. Rows themselves are never kept.
+//! **Memory** is bounded by the number of customers (a 64-byte map slot each, ids of up to 22
+//! bytes inline, see `key.rs`) plus, when rows carry order ids, 16 bytes per order (see
+//! `orders.rs`): exact distinct counting must remember the ids it has seen. Rows themselves
+//! are never kept.
 
 use super::findings::{Finding, Severity};
 use crate::error::{Error, Result};
 use chrono::{Days, NaiveDate};
-use orders::OrderSet;
+use key::CustomerKey;
+use orders::OrderLog;
 pub use report::{RfmCustomer, RfmResult, TierSummary};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 pub use tiers::{Playbook, Tier, TierRule};
 
+mod key;
 mod orders;
 mod report;
 mod scores;
@@ -67,23 +70,61 @@ mod tiers;
 /// fewer than five customers and one customer moves a score.
 pub const MIN_CUSTOMERS: usize = 25;
 
-/// The state kept per customer while rows stream past.
-#[derive(Debug, Clone, Default)]
+/// The state kept per customer while rows stream past (40 bytes; with its key, one cache line).
+#[derive(Debug, Clone)]
 struct CustomerState {
+    /// The customer's number in the order log (0, 1, 2 … in order of first appearance).
+    number: u32,
+    /// Rows without an order id (each an order).
+    unnamed: u32,
     /// Last order date; `None` while the customer has refunds only.
     last_order: Option<NaiveDate>,
+    /// Fingerprint of the order id of the customer's last order row, 0 before the first.
+    last_fingerprint: u64,
     /// Sum of amounts, refunds included.
     monetary: Decimal,
-    /// Orders seen.
-    orders: OrderSet,
+}
+
+impl CustomerState {
+    fn new(number: u32) -> Self {
+        CustomerState {
+            number,
+            unnamed: 0,
+            last_order: None,
+            last_fingerprint: 0,
+            monetary: Decimal::ZERO,
+        }
+    }
+
+    /// Applies one row; true when it is a refund.
+    fn add(&mut self, log: &mut OrderLog, date: NaiveDate, order_id: Option<&str>, amount: Decimal) -> bool {
+        self.monetary += amount;
+        if amount < Decimal::ZERO {
+            return true;
+        }
+        if self.last_order.is_none_or(|d| d < date) {
+            self.last_order = Some(date);
+        }
+        match order_id {
+            Some(id) if !id.is_empty() => {
+                let fp = orders::fingerprint(id);
+                if fp != self.last_fingerprint {
+                    self.last_fingerprint = fp;
+                    log.push(self.number, fp);
+                }
+            }
+            _ => self.unnamed = self.unnamed.saturating_add(1),
+        }
+        false
+    }
 }
 
 /// Collects order rows, one at a time, for an RFM analysis.
 #[derive(Debug, Default)]
 pub struct RfmAccumulator {
-    /// Customer id → index into `states`; the only copy of each id.
-    index: FxHashMap<Box<str>, u32>,
-    states: Vec<CustomerState>,
+    /// Customer id → state; the only copy of each id.
+    customers: FxHashMap<CustomerKey, CustomerState>,
+    orders: OrderLog,
     rows: u64,
     refund_rows: u64,
     last_order: Option<NaiveDate>,
@@ -99,20 +140,19 @@ impl RfmAccumulator {
     /// id (`None` or empty: the row is an order of its own) and the amount (negative: refund).
     pub fn add(&mut self, customer: &str, date: NaiveDate, order_id: Option<&str>, amount: Decimal) {
         self.rows += 1;
-        let state = self.state(customer);
-        state.monetary += amount;
-        if amount < Decimal::ZERO {
+        let number = self.customers.len() as u32;
+        let refund = match self.customers.get_mut(customer.as_bytes()) {
+            Some(state) => state.add(&mut self.orders, date, order_id, amount),
+            None => {
+                let mut state = CustomerState::new(number);
+                let refund = state.add(&mut self.orders, date, order_id, amount);
+                self.customers.insert(CustomerKey::new(customer), state);
+                refund
+            }
+        };
+        if refund {
             self.refund_rows += 1;
-            return;
-        }
-        if state.last_order.is_none_or(|d| d < date) {
-            state.last_order = Some(date);
-        }
-        match order_id {
-            Some(id) if !id.is_empty() => state.orders.add_id(orders::fingerprint(id)),
-            _ => state.orders.add_unnamed(),
-        }
-        if self.last_order.is_none_or(|d| d < date) {
+        } else if self.last_order.is_none_or(|d| d < date) {
             self.last_order = Some(date);
         }
     }
@@ -122,14 +162,16 @@ impl RfmAccumulator {
         self.rows += other.rows;
         self.refund_rows += other.refund_rows;
         self.last_order = self.last_order.max(other.last_order);
-        let mut theirs: Vec<Option<CustomerState>> = other.states.into_iter().map(Some).collect();
-        for (id, i) in other.index {
-            let Some(s) = theirs[i as usize].take() else { continue };
-            let mine = self.state(&id);
-            mine.last_order = mine.last_order.max(s.last_order);
-            mine.monetary += s.monetary;
-            mine.orders.merge(s.orders);
+        let mut renumber = vec![0u32; other.customers.len()];
+        for (key, theirs) in other.customers {
+            let number = self.customers.len() as u32;
+            let mine = self.customers.entry(key).or_insert_with(|| CustomerState::new(number));
+            renumber[theirs.number as usize] = mine.number;
+            mine.unnamed = mine.unnamed.saturating_add(theirs.unnamed);
+            mine.last_order = mine.last_order.max(theirs.last_order);
+            mine.monetary += theirs.monetary;
         }
+        self.orders.append(other.orders, &renumber);
     }
 
     /// Rows added so far.
@@ -139,25 +181,12 @@ impl RfmAccumulator {
 
     /// Distinct customers seen so far (including refund-only ones).
     pub fn customers(&self) -> usize {
-        self.states.len()
+        self.customers.len()
     }
 
     /// The latest order date seen (refunds excluded).
     pub fn last_order(&self) -> Option<NaiveDate> {
         self.last_order
-    }
-
-    fn state(&mut self, customer: &str) -> &mut CustomerState {
-        let i = match self.index.get(customer) {
-            Some(&i) => i,
-            None => {
-                let i = self.states.len() as u32;
-                self.index.insert(customer.into(), i);
-                self.states.push(CustomerState::default());
-                i
-            }
-        };
-        &mut self.states[i as usize]
     }
 
     /// Scores and tiers the customers as of `as_of` (default: the day after the last order).
@@ -176,17 +205,15 @@ impl RfmAccumulator {
             }
         }
         let as_of = as_of.or_else(|| self.last_order.and_then(|d| d.checked_add_days(Days::new(1))));
-        let mut ids: Vec<Box<str>> = vec![Box::from(""); self.states.len()];
-        for (id, i) in self.index {
-            ids[i as usize] = id;
-        }
+        let distinct = self.orders.distinct(self.customers.len());
         let mut findings = Vec::new();
         let (mut scored, mut refund_only, mut refunds) = (Vec::new(), 0u32, Decimal::ZERO);
-        for (mut state, id) in self.states.into_iter().zip(ids) {
+        for (key, state) in self.customers {
             match (state.last_order, as_of) {
                 (Some(last), Some(as_of)) => {
-                    let frequency = state.orders.count();
-                    scored.push((id, last, (as_of - last).num_days() as u32, frequency, state.monetary));
+                    let frequency = state.unnamed.saturating_add(distinct[state.number as usize]);
+                    let recency = (as_of - last).num_days() as u32;
+                    scored.push((key.into_string(), last, recency, frequency, state.monetary));
                 }
                 _ => {
                     refund_only += 1;
@@ -220,7 +247,7 @@ impl RfmAccumulator {
             .into_iter()
             .enumerate()
             .map(|(i, (id, last_order, recency_days, frequency, monetary))| RfmCustomer {
-                customer: id.into(),
+                customer: id,
                 last_order,
                 recency_days,
                 frequency,

@@ -1,77 +1,100 @@
-//! Counting one customer's distinct orders (F) while rows stream past.
+//! Counting each customer's distinct orders (F) while rows stream past.
 //!
-//! Rows without an order id are one order each, so they only need a counter. Rows with an
-//! order id count once per distinct id; an order usually has several lines (one per product)
-//! and the same id may come back later in the file, so the ids must be remembered. Each id is
-//! kept as a 64-bit fingerprint (8 bytes, however long the id), per customer, in a `Vec`:
+//! Rows without an order id are one order each, so they only need a counter per customer. Rows
+//! with an order id count once per distinct id; an order usually has several lines (one per
+//! product) and the same id may come back later in the file, so the ids must be remembered.
+//! Each id is kept as a 64-bit fingerprint (8 bytes, however long the id):
 //!
-//! - a row whose fingerprint equals the last one pushed is skipped (the lines of one order are
-//!   usually adjacent, so most rows cost one comparison);
-//! - when the vector is full it is sorted and deduplicated in place before it may grow, so it
-//!   holds at most about twice the customer's distinct orders.
+//! - the customer's state remembers the fingerprint of its last row; a row of the same order
+//!   (the lines of one order are usually adjacent) costs one comparison and nothing else;
+//! - any other row appends `(customer number, fingerprint)` to one log. Appending is a
+//!   sequential write, which matters: per-customer sets would cost a cache miss per order;
+//! - at the end the log is grouped by customer (a counting sort) and each customer's
+//!   fingerprints are sorted and counted once each.
 //!
-//! Memory is therefore 8–16 bytes per distinct order id, on top of the per-customer state; with
-//! no order ids it is per customer only. Exact distinct counting cannot do with less.
+//! **Memory**: 16 bytes per log entry, i.e. per order (more precisely per row whose order id
+//! differs from its customer's previous row). A file whose order lines are scattered could
+//! repeat ids in the log, so once it holds [`COMPACT_AT`] entries it is sorted and deduplicated,
+//! and again whenever it doubles: it never holds more than about twice the distinct (customer,
+//! order) pairs, or [`COMPACT_AT`]. With no order ids nothing is logged. Exact distinct
+//! counting cannot do with less than remembering the ids.
 //!
-//! Two different ids of one customer share a fingerprint with probability about n² / 2⁶⁵ for n
-//! orders (10⁻¹³ for 1,000 orders): then F is one lower. The test suite counts a million
-//! sequential ids without a collision.
+//! Two different ids of one customer share a fingerprint with probability about n² / 2⁶⁴ for n
+//! orders (10⁻¹³ for 1,000 orders): then F is one lower. A test counts two million ids of
+//! common shapes without a collision.
 
 use std::hash::Hasher;
 
-/// The orders of one customer seen so far.
-#[derive(Debug, Clone, Default)]
-pub(super) struct OrderSet {
-    /// Rows without an order id: each is an order.
-    unnamed: u32,
-    /// Fingerprints of order ids, possibly repeated until [`OrderSet::count`] deduplicates.
-    ids: Vec<u64>,
-}
+/// Log entries before the first compaction (64 MiB).
+pub(super) const COMPACT_AT: usize = 1 << 22;
 
-/// The fingerprint of an order id (FxHash of its bytes, deterministic across runs).
+/// The fingerprint of an order id: FxHash of its bytes, deterministic across runs, never 0
+/// (0 means "no order id seen yet" in a customer's state).
 pub(super) fn fingerprint(order_id: &str) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     h.write(order_id.as_bytes());
-    h.finish()
+    h.finish() | 1
 }
 
-impl OrderSet {
-    /// Counts a row that has no order id.
-    pub(super) fn add_unnamed(&mut self) {
-        self.unnamed = self.unnamed.saturating_add(1);
-    }
+/// Every (customer, order fingerprint) that started a run of rows.
+#[derive(Debug)]
+pub(super) struct OrderLog {
+    entries: Vec<(u32, u64)>,
+    compact_at: usize,
+}
 
-    /// Counts a row of the order with this fingerprint.
-    pub(super) fn add_id(&mut self, fp: u64) {
-        if self.ids.last() == Some(&fp) {
-            return;
+impl Default for OrderLog {
+    fn default() -> Self {
+        OrderLog {
+            entries: Vec::new(),
+            compact_at: COMPACT_AT,
         }
-        let cap = self.ids.capacity();
-        if self.ids.len() == cap && cap >= 16 {
-            self.compact();
-            // Still more than half full: grow now, so a full vector is not sorted on every push.
-            if self.ids.len() > cap / 2 {
-                self.ids.reserve(cap);
-            }
+    }
+}
+
+impl OrderLog {
+    /// Records that `customer` has an order with fingerprint `fp`.
+    pub(super) fn push(&mut self, customer: u32, fp: u64) {
+        if self.entries.len() >= self.compact_at {
+            self.entries.sort_unstable();
+            self.entries.dedup();
+            self.compact_at = self.compact_at.max(2 * self.entries.len());
         }
-        self.ids.push(fp);
+        self.entries.push((customer, fp));
     }
 
-    /// Takes in the orders another reader of the same file saw for this customer.
-    pub(super) fn merge(&mut self, other: OrderSet) {
-        self.unnamed = self.unnamed.saturating_add(other.unnamed);
-        self.ids.extend(other.ids);
+    /// Takes in another log, whose customer `i` is this log's customer `renumber[i]`.
+    pub(super) fn append(&mut self, other: OrderLog, renumber: &[u32]) {
+        self.entries.reserve(other.entries.len());
+        for (c, fp) in other.entries {
+            self.push(renumber[c as usize], fp);
+        }
     }
 
-    /// The number of distinct orders.
-    pub(super) fn count(&mut self) -> u32 {
-        self.compact();
-        self.unnamed.saturating_add(self.ids.len() as u32)
-    }
-
-    fn compact(&mut self) {
-        self.ids.sort_unstable();
-        self.ids.dedup();
+    /// Distinct fingerprints per customer number (`customers` numbers, from 0).
+    pub(super) fn distinct(self, customers: usize) -> Vec<u32> {
+        // Counting sort by customer: start of each customer's slice, then scatter.
+        let mut start = vec![0usize; customers + 1];
+        for &(c, _) in &self.entries {
+            start[c as usize + 1] += 1;
+        }
+        for i in 0..customers {
+            start[i + 1] += start[i];
+        }
+        let mut next = start.clone();
+        let mut grouped = vec![0u64; self.entries.len()];
+        for (c, fp) in self.entries {
+            grouped[next[c as usize]] = fp;
+            next[c as usize] += 1;
+        }
+        (0..customers)
+            .map(|c| {
+                let fps = &mut grouped[start[c]..start[c + 1]];
+                fps.sort_unstable();
+                let repeats = fps.windows(2).filter(|w| w[0] == w[1]).count();
+                (fps.len() - repeats) as u32
+            })
+            .collect()
     }
 }
 
@@ -80,25 +103,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn repeated_and_interleaved_ids_count_once() {
-        let mut set = OrderSet::default();
-        // Lines of order 1, order 2, order 1 again (a late line), 40 more orders, order 2 again.
-        for id in ["o1", "o1", "o2", "o1"] {
-            set.add_id(fingerprint(id));
+    fn repeated_interleaved_and_merged_ids_count_once() {
+        let mut log = OrderLog::default();
+        for (c, id) in [(0, "o1"), (1, "o1"), (0, "o2"), (0, "o1"), (2, "x")] {
+            log.push(c, fingerprint(id));
         }
-        for n in 0..40 {
-            set.add_id(fingerprint(&format!("x{n}")));
-        }
-        set.add_id(fingerprint("o2"));
-        set.add_unnamed();
-        set.add_unnamed();
-        // o1, o2, x0..x39 and two rows without id: 2 + 40 + 2.
-        assert_eq!(set.count(), 44);
+        // Another reader's customers 0 and 1 are this log's 2 and 0.
+        let mut other = OrderLog::default();
+        other.push(0, fingerprint("x"));
+        other.push(1, fingerprint("o3"));
+        log.append(other, &[2, 0]);
+        // Customer 0: o1, o2, o3; customer 1: o1; customer 2: x; customer 3: nothing.
+        assert_eq!(log.distinct(4), vec![3, 1, 1, 0]);
     }
 
     #[test]
-    fn a_million_sequential_ids_have_distinct_fingerprints() {
-        let mut fps: Vec<u64> = (0..1_000_000).map(|n| fingerprint(&format!("ORD{n:08}"))).collect();
+    fn compaction_keeps_the_counts() {
+        let mut log = OrderLog {
+            entries: Vec::new(),
+            compact_at: 8,
+        };
+        for n in 0..100u64 {
+            log.push((n % 3) as u32, fingerprint(&(n % 10).to_string()));
+        }
+        // 30 distinct (customer, id) pairs: compaction keeps the log under twice that.
+        assert!(log.entries.len() <= 60, "compacted: {}", log.entries.len());
+        // n % 3 and n % 10: customer 0 sees ids 0, 3, 6, 9, 2, 5, 8, 1, 4, 7: all ten.
+        assert_eq!(log.distinct(3), vec![10, 10, 10]);
+    }
+
+    #[test]
+    fn two_million_ids_of_common_shapes_have_distinct_fingerprints() {
+        let mut fps: Vec<u64> = (0..1_000_000).map(|n| fingerprint(&format!("SO{n:09}"))).collect();
         fps.extend((0..1_000_000u64).map(|n| fingerprint(&n.to_string())));
         fps.sort_unstable();
         fps.dedup();
