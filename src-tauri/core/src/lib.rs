@@ -16,6 +16,7 @@ pub mod model;
 pub mod money;
 pub mod prefs;
 pub mod store;
+pub mod tabular;
 pub mod template;
 pub mod validate;
 

@@ -8,7 +8,6 @@
 
 use crate::error::{field_id, Error, Result};
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// The most fraction digits any stored number may carry (rates, weights).
 pub const MAX_SCALE: u32 = 10;
@@ -53,8 +52,49 @@ pub fn parse_decimal(text: &str, what: &str) -> Result<Decimal> {
             &[("max", &max)],
         ));
     }
-    let parsed = Decimal::from_str(t).map_err(|_| bad("is not a number", "number.not_a_number", &[]))?;
+    let negative = t.starts_with('-');
+    let parsed = from_digits(negative, int.as_bytes(), frac.unwrap_or("").as_bytes())
+        .ok_or_else(|| bad("is not a number", "number.not_a_number", &[]))?;
     Ok(parsed.normalize())
+}
+
+/// Builds a decimal from runs of ASCII digits without allocating: the shared last step of
+/// [`parse_decimal`] and of the import's amount parser (`tabular::parse_amount`), which both
+/// check lengths first to say *why* a number is refused.
+///
+/// Returns `None` when a run holds anything but digits, the integer part has more than
+/// [`MAX_INTEGER_DIGITS`] significant digits or the fraction more than [`MAX_SCALE`] digits.
+/// The result keeps the fraction's scale (`"1.50"` → 1.50); callers normalize as they need.
+pub fn from_digits(negative: bool, int: &[u8], frac: &[u8]) -> Option<Decimal> {
+    let significant = int
+        .iter()
+        .position(|&b| b != b'0')
+        .map_or(&int[int.len()..], |i| &int[i..]);
+    if significant.len() > MAX_INTEGER_DIGITS || frac.len() > MAX_SCALE as usize {
+        return None;
+    }
+    if !int.iter().chain(frac).all(u8::is_ascii_digit) {
+        return None;
+    }
+    let scale = frac.len() as u32;
+    let mut small: u64 = 0;
+    if significant.len() + frac.len() <= 19 {
+        // The common case: fits a u64 (below 10^19), so no 128-bit arithmetic.
+        for &b in significant.iter().chain(frac) {
+            small = small * 10 + u64::from(b - b'0');
+        }
+        let (lo, mid) = (small as u32, (small >> 32) as u32);
+        return Some(Decimal::from_parts(lo, mid, 0, negative && small != 0, scale));
+    }
+    // At most 18 + 10 digits: below 10^28, inside both i128 and Decimal's 96-bit mantissa.
+    let mut mantissa: i128 = 0;
+    for &b in significant.iter().chain(frac) {
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+    }
+    if negative {
+        mantissa = -mantissa;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
 }
 
 /// Parses a money amount and checks it fits the currency's minor unit.
@@ -165,6 +205,22 @@ mod tests {
         assert_eq!(parse_decimal("1234.50", "x").unwrap(), Decimal::new(12345, 1));
         assert_eq!(parse_decimal("-0.25", "x").unwrap(), Decimal::new(-25, 2));
         assert_eq!(parse_decimal(" 7 ", "x").unwrap(), Decimal::from(7));
+    }
+
+    #[test]
+    fn from_digits_builds_exact_decimals_and_refuses_overflow() {
+        assert_eq!(from_digits(false, b"1234", b"50"), Some(Decimal::new(123450, 2)));
+        assert_eq!(from_digits(true, b"0", b"5"), Some(Decimal::new(-5, 1)));
+        assert!(
+            !from_digits(true, b"000", b"").unwrap().is_sign_negative(),
+            "no negative zero"
+        );
+        let widest = from_digits(true, b"999999999999999999", b"9999999999").unwrap();
+        assert_eq!(widest.to_string(), "-999999999999999999.9999999999");
+        assert_eq!(from_digits(false, b"00000000000000000000001", b""), Some(Decimal::ONE));
+        assert_eq!(from_digits(false, b"1234567890123456789", b""), None);
+        assert_eq!(from_digits(false, b"1", b"12345678901"), None);
+        assert_eq!(from_digits(false, b"1a", b""), None);
     }
 
     #[test]
