@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod info;
 mod new;
+mod rfm;
 
 use crate::args::Command;
 use crate::Status;
@@ -21,5 +22,6 @@ pub fn run(command: Command) -> Result<Status> {
         Command::Compute(args) => compute::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Import(args) => import::run(&args),
+        Command::Rfm(args) => rfm::run(&args),
     }
 }

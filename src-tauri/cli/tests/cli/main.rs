@@ -131,5 +131,6 @@ mod compute;
 mod convert;
 mod create;
 mod findings;
+mod rfm;
 mod safety;
 mod unusable;
