@@ -139,21 +139,31 @@ impl RfmAccumulator {
     /// Adds one row: the customer id (compared exactly, as given), the order date, the order
     /// id (`None` or empty: the row is an order of its own) and the amount (negative: refund).
     pub fn add(&mut self, customer: &str, date: NaiveDate, order_id: Option<&str>, amount: Decimal) {
-        self.rows += 1;
-        let number = self.customers.len() as u32;
-        let refund = match self.customers.get_mut(customer.as_bytes()) {
-            Some(state) => state.add(&mut self.orders, date, order_id, amount),
-            None => {
-                let mut state = CustomerState::new(number);
-                let refund = state.add(&mut self.orders, date, order_id, amount);
-                self.customers.insert(CustomerKey::new(customer), state);
-                refund
+        self.add_run(customer, [(date, order_id, amount)]);
+    }
+
+    /// Adds several rows of one customer, as [`add`](Self::add) would one by one, with one
+    /// lookup of the customer. Order files list the lines of an order together, so runs of
+    /// one customer are common, and the lookup is the costly part of a row on large data.
+    pub fn add_run<'a>(
+        &mut self,
+        customer: &str,
+        rows: impl IntoIterator<Item = (NaiveDate, Option<&'a str>, Decimal)>,
+    ) {
+        let key = customer.as_bytes();
+        if !self.customers.contains_key(key) {
+            let number = self.customers.len() as u32;
+            self.customers
+                .insert(CustomerKey::new(customer), CustomerState::new(number));
+        }
+        let state = self.customers.get_mut(key).expect("inserted above");
+        for (date, order_id, amount) in rows {
+            self.rows += 1;
+            if state.add(&mut self.orders, date, order_id, amount) {
+                self.refund_rows += 1;
+            } else if self.last_order.is_none_or(|d| d < date) {
+                self.last_order = Some(date);
             }
-        };
-        if refund {
-            self.refund_rows += 1;
-        } else if self.last_order.is_none_or(|d| d < date) {
-            self.last_order = Some(date);
         }
     }
 

@@ -9,9 +9,11 @@
 //! cannot predict. Batches are recycled, so memory stays at a few batches however long the
 //! file is. Rejected rows are reported by spreadsheet row number, in file order.
 
+use chrono::NaiveDate;
 use salesplan_core::engine::rfm::RfmAccumulator;
 use salesplan_core::error::Reason;
 use salesplan_core::money::MAX_SCALE;
+use salesplan_core::rust_decimal::Decimal;
 use salesplan_core::tabular::{self, missing_value, Field, Mapping, Rejections, Table};
 use salesplan_core::Result;
 use std::hash::Hasher;
@@ -84,9 +86,7 @@ pub fn orders(table: &mut Table, mapping: &Mapping) -> Result<(RfmAccumulator, R
                 let mut acc = RfmAccumulator::new();
                 let mut rejected = Rejections::default();
                 for batch in full_rx {
-                    for i in 0..batch.numbers.len() {
-                        add_row(&mut acc, &mut rejected, &headers, batch.numbers[i], batch.cells(i));
-                    }
+                    accumulate(&batch, &headers, &mut acc, &mut rejected);
                     let _ = empty_tx.send(batch);
                 }
                 (acc, rejected)
@@ -172,18 +172,43 @@ fn in_row_order(parts: Vec<Rejections>) -> Rejections {
     all
 }
 
+/// A parsed row: date, order id, amount.
+type Parsed<'a> = (NaiveDate, Option<&'a str>, Decimal);
+
+/// Parses the rows of a batch and adds them, consecutive rows of one customer (the lines of
+/// an order) as one run: one customer lookup for the run.
+fn accumulate(batch: &Batch, headers: &[Option<String>; 4], acc: &mut RfmAccumulator, rejected: &mut Rejections) {
+    let mut rows: Vec<Parsed<'_>> = Vec::with_capacity(16);
+    let mut current = "";
+    for (i, &number) in batch.numbers.iter().enumerate() {
+        let cells = batch.cells(i);
+        let Some(row) = parse_row(rejected, headers, number, cells) else {
+            continue;
+        };
+        if cells[0] != current && !rows.is_empty() {
+            acc.add_run(current, rows.drain(..));
+        }
+        current = cells[0];
+        rows.push(row);
+    }
+    if !rows.is_empty() {
+        acc.add_run(current, rows.drain(..));
+    }
+}
+
 /// One row: customer (required), date and amount (required), order id (optional). A row with
 /// a bad cell is rejected as a whole, naming its first bad cell.
-fn add_row(
-    acc: &mut RfmAccumulator,
+fn parse_row<'a>(
     rejected: &mut Rejections,
     headers: &[Option<String>; 4],
     number: u64,
-    cells: [&str; 4],
-) {
+    cells: [&'a str; 4],
+) -> Option<Parsed<'a>> {
     let [customer, date, amount, order] = cells;
-    let mut reject =
-        |k: usize, value: &str, reason: Reason| rejected.reject(number, headers[k].as_deref(), value, reason);
+    let mut reject = |k: usize, value: &str, reason: Reason| {
+        rejected.reject(number, headers[k].as_deref(), value, reason);
+        None
+    };
     if customer.is_empty() {
         return reject(0, "", missing_value(Field::Customer.id()));
     }
@@ -197,5 +222,5 @@ fn add_row(
         Ok(None) => return reject(2, "", missing_value(Field::Amount.id())),
         Err(reason) => return reject(2, amount, reason),
     };
-    acc.add(customer, date, (!order.is_empty()).then_some(order), amount);
+    Some((date, (!order.is_empty()).then_some(order), amount))
 }
