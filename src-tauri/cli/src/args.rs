@@ -32,6 +32,9 @@ pub enum Command {
     /// Add monthly history from a CSV or XLSX table to a plan (all rows or none).
     #[command(name = "import-baseline")]
     ImportBaseline(ImportBaselineArgs),
+    /// RFM per customer from an orders file (CSV or XLSX): recency, frequency, monetary,
+    /// scores 1–5 and tier A/B/C (exit 1 when rows were rejected); see docs/cli.md.
+    Rfm(RfmArgs),
 }
 
 /// `salesplan new`.
@@ -121,4 +124,38 @@ pub struct ImportBaselineArgs {
     /// The table: CSV, semicolon- or tab-separated text (UTF-8 or GB18030), or XLSX.
     #[arg(value_name = "DATA")]
     pub data: PathBuf,
+}
+
+/// How `salesplan rfm` puts customers into tiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TierChoice {
+    /// By RFM score sum: A ≥ 12, B ≥ 8, else C.
+    Rfm,
+    /// By share of revenue, largest customers first: A to 80 %, B the next 15 %, C the rest.
+    Pareto,
+}
+
+/// `salesplan rfm`.
+#[derive(Debug, clap::Args)]
+pub struct RfmArgs {
+    /// Analysis date (YYYY-MM-DD); default: the day after the last order in the file.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<chrono::NaiveDate>,
+    /// Tier rule.
+    #[arg(long, value_enum, default_value_t = TierChoice::Rfm)]
+    pub tiers: TierChoice,
+    /// Print the whole result (customers, tiers, findings) as JSON.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print one CSV row per customer (findings and rejected rows go to standard error).
+    #[arg(long)]
+    pub csv: bool,
+    /// Read a column as a field, overriding the header detection: COLUMN=FIELD, where COLUMN
+    /// is a header, a 1-based number or a letter, and FIELD one of customer, date, amount,
+    /// order_id. Repeatable.
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// The orders file: CSV (UTF-8, UTF-16 or GB18030; comma, semicolon or tab) or XLSX.
+    #[arg(value_name = "ORDERS")]
+    pub file: PathBuf,
 }

@@ -1,8 +1,9 @@
 //! `salesplan`: create, inspect, check and convert plan files from a terminal or a script.
 //!
 //! A thin face over `salesplan-core`: each command reads its arguments, calls the core and
-//! prints the result. Exit status: 0 fine, 1 the plan has error findings (`check`), 2 the
-//! input is unusable (bad file, bad path, bad arguments). See docs/cli.md.
+//! prints the result. Exit status: 0 fine, 1 the plan has error findings (`check`) or rows of a
+//! table were rejected (`rfm`), 2 the input is unusable (bad file, bad path, bad arguments).
+//! See docs/cli.md.
 
 mod args;
 mod commands;
@@ -20,6 +21,8 @@ pub enum Status {
     Fine,
     /// The plan is readable but has error findings (exit 1).
     ErrorFindings,
+    /// The table was read, but some rows were refused and left out (exit 1).
+    RowsRejected,
 }
 
 /// Exit status for unusable input, matching clap's status for usage errors.
@@ -35,7 +38,7 @@ fn main() -> ExitCode {
     let cli = args::Cli::parse(); // usage errors exit 2 here
     match std::panic::catch_unwind(|| commands::run(cli.command)) {
         Ok(Ok(Status::Fine)) => ExitCode::SUCCESS,
-        Ok(Ok(Status::ErrorFindings)) => ExitCode::from(1),
+        Ok(Ok(Status::ErrorFindings | Status::RowsRejected)) => ExitCode::from(1),
         Ok(Err(e)) => {
             output::report_error(&e);
             ExitCode::from(EXIT_UNUSABLE)

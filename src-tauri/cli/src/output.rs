@@ -24,6 +24,19 @@ pub fn print(text: &str) -> Result<()> {
     }
 }
 
+/// Writes to standard output through a buffer as `write` produces it (for long outputs).
+/// A closed pipe ends the output quietly, as in [`print`].
+pub fn stream(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::plain(
+            ErrorCode::Io,
+            format!("cannot write to standard output: {e}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Prints a note to standard error (never mixed into output a script parses).
 pub fn note(path: &std::path::Path, text: &str) {
     eprintln!("salesplan: {}: note: {}", safe(&path.display().to_string()), safe(text));

@@ -8,7 +8,8 @@ use salesplan_core::error::Reason;
 use salesplan_core::tabular::Rejections;
 use std::path::Path;
 
-/// Prints every kept rejected row, then how many more there were.
+/// Prints every kept rejected row, then how many more there were (the caller says what
+/// happens to them: nothing imported, or left out of an analysis).
 pub fn print(data: &Path, rejected: &Rejections) {
     let file = safe(&data.display().to_string()).into_owned();
     for r in &rejected.rows {

@@ -46,7 +46,7 @@ fn text(file: &std::path::Path, report: &PlanReport) -> String {
 }
 
 /// `error  targets  goal.parent_missing  goal <id> field parent_id  key=value …`
-fn line(f: &Finding) -> String {
+pub(crate) fn line(f: &Finding) -> String {
     let severity = match f.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",

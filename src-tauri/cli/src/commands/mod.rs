@@ -8,6 +8,7 @@ mod import;
 mod import_baseline;
 mod info;
 mod new;
+mod rfm;
 
 use crate::args::Command;
 use crate::Status;
@@ -23,5 +24,6 @@ pub fn run(command: Command) -> Result<Status> {
         Command::Export(args) => export::run(&args),
         Command::Import(args) => import::run(&args),
         Command::ImportBaseline(args) => import_baseline::run(&args),
+        Command::Rfm(args) => rfm::run(&args),
     }
 }

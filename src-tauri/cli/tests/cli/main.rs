@@ -132,5 +132,6 @@ mod convert;
 mod create;
 mod findings;
 mod import_baseline;
+mod rfm;
 mod safety;
 mod unusable;

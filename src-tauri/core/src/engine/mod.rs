@@ -12,6 +12,7 @@ pub mod funnel;
 pub mod goal_phasing;
 pub mod header;
 pub mod phasing;
+pub mod rfm;
 pub mod targets;
 
 use crate::model::Plan;

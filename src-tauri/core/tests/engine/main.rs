@@ -8,3 +8,4 @@
 mod allocation;
 mod breakdown;
 mod phasing;
+mod rfm;
