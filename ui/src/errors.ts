@@ -3,6 +3,7 @@
 // the reason into a sentence in the user's language; without one, or for a key this build
 // does not know, the English message is the fallback.
 import type { IpcError } from "./bindings/IpcError";
+import type { Reason } from "./bindings/Reason";
 import { en } from "./i18n/en";
 import { t, type MessageKey } from "./i18n/index.svelte";
 
@@ -58,15 +59,18 @@ function paramText(name: string, value: string): string {
   return value;
 }
 
-/** The detail of an error in the user's language, falling back to the core's English message. */
-export function errorText(err: IpcError): string {
-  const reason = err.reason;
-  if (!reason) return err.message;
+/** A reason as a sentence in the user's language, or null when this build has no sentence. */
+export function reasonText(reason: Reason): string | null {
   const key = `error.${reason.key}`;
-  if (!known(key)) return err.message;
+  if (!known(key)) return null;
   const params: Record<string, string> = {};
   for (const [name, value] of Object.entries(reason.params)) {
     if (value !== undefined) params[name] = paramText(name, value);
   }
   return t(key, params);
+}
+
+/** The detail of an error in the user's language, falling back to the core's English message. */
+export function errorText(err: IpcError): string {
+  return (err.reason && reasonText(err.reason)) ?? err.message;
 }

@@ -109,7 +109,7 @@ const SPLIT_ENTRY_FIELDS: Record<string, string> = {
   manual_amount: "input", manual_percent: "input", adjustment: "input", baseline: "input", locked: "lock", commitment: "commitment",
 };
 const CASH_FIELDS: Record<string, string> = {
-  terms: "terms", bad_debt_share: "bad_debt", opening_receivables: "opening", opening_profile: "profile",
+  terms: "terms", bad_debt_share: "bad_debt", opening_receivables: "opening", opening_profile: "profile", cash_in: "kpis",
 };
 
 function driverFocusKey(f: Finding, kind: DriverKind): string {

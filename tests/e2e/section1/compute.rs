@@ -121,7 +121,8 @@ pub async fn funnel(app: &App, doc: &Value, seen: &Seen) {
         tid("funnel-summary-row"),
         seen.funnel_member
     );
-    app.click_el(
+    click_centered(
+        app,
         &app.wait_for_css(&format!("{row} {}", tid("funnel-segment-pick"))).await,
         "segment",
     )

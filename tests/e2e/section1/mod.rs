@@ -72,6 +72,9 @@ async fn section1_wizard() {
     steps::phasing(&app, &first, &mut seen).await;
     steps::funnel(&app, &first, &mut seen).await;
     steps::cash_in(&app, &first).await;
+    // Slower terms leave collections short of the cash-in goal: the health panel says so and
+    // takes the user to the cash-in plan.
+    steps::finding_jumps(&app, "cashin.below_target", "cashin").await;
 
     let path = ctx.dir("plans").join("section1.salesplan");
     app.answer_next_dialog(&path);

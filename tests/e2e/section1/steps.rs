@@ -42,8 +42,12 @@ pub async fn split(app: &App, locale: &str, seen: &mut Seen) {
 
     // Lock the third region at 3,000,000: the other two rebalance by their history.
     let third = seen.regions[2].clone();
-    app.click_el(&app.wait_for_css(&split_cell(&rid, &third, "split-lock")).await, "lock")
-        .await;
+    click_centered(
+        app,
+        &app.wait_for_css(&split_cell(&rid, &third, "split-lock")).await,
+        "lock",
+    )
+    .await;
     let locked = app.wait_for_css(&split_cell(&rid, &third, "split-locked")).await;
     app.type_into(&locked, "3000000").await;
     let total_locked = format!("{} {}", split_card(&rid), tid("split-t-locked"));
@@ -105,7 +109,8 @@ pub async fn split(app: &App, locale: &str, seen: &mut Seen) {
 
     // Drill the second region down to its teams.
     let second = seen.regions[1].clone();
-    app.click_el(
+    click_centered(
+        app,
         &app.wait_for_css(&split_cell(&rid, &second, "split-drill")).await,
         "drill",
     )
@@ -136,8 +141,7 @@ pub async fn phasing(app: &App, locale: &str, seen: &mut Seen) {
     let testid = attr(app, &card, "data-testid").await;
     seen.bookings_goal = testid.trim_start_matches("phasing-").to_string();
     app.shot(&format!("{locale}-phasing")).await;
-    app.click_el(&inside(app, &card, &tid("season-manual")).await, "manual")
-        .await;
+    click_centered(app, &inside(app, &card, &tid("season-manual")).await, "manual").await;
     app.wait_attr(&testid, "data-basis", "becomes manual", |b| b == "manual")
         .await;
     let dec = app
@@ -155,16 +159,13 @@ pub async fn phasing(app: &App, locale: &str, seen: &mut Seen) {
     })
     .await;
     app.shot(&format!("{locale}-phasing-manual")).await;
-    app.click_el(&inside(app, &card, &tid("phasing-view-weeks")).await, "weeks")
-        .await;
+    click_centered(app, &inside(app, &card, &tid("phasing-view-weeks")).await, "weeks").await;
     app.wait_for("phasing-table-weeks").await;
     app.shot(&format!("{locale}-phasing-weeks")).await;
-    app.click_el(&inside(app, &card, &tid("phasing-view-days")).await, "days")
-        .await;
+    click_centered(app, &inside(app, &card, &tid("phasing-view-days")).await, "days").await;
     app.wait_for("phasing-table-days").await;
     app.shot(&format!("{locale}-phasing-days")).await;
-    app.click_el(&inside(app, &card, &tid("phasing-view-months")).await, "months")
-        .await;
+    click_centered(app, &inside(app, &card, &tid("phasing-view-months")).await, "months").await;
     app.wait_for("phasing-table-months").await;
 }
 
@@ -176,7 +177,7 @@ pub async fn funnel(app: &App, locale: &str, seen: &mut Seen) {
     app.shot(&format!("{locale}-funnel")).await;
     let picks = all_inside(&card, &tid("funnel-segment-pick")).await;
     assert!(picks.len() >= 2, "the template's funnel has a segment per tier");
-    app.click_el(&picks[1], "second segment").await;
+    click_centered(app, &picks[1], "second segment").await;
     app.wait_for_css(&format!("{}[data-index=\"1\"]", tid("funnel-drivers")))
         .await;
     let row = app
@@ -230,4 +231,21 @@ pub async fn cash_in(app: &App, locale: &str) {
     let months = app.wait_for("cashin-months").await;
     scroll_to(app, &months).await;
     app.shot(&format!("{locale}-cashin-months")).await;
+}
+
+/// A finding in the plan-health panel jumps to the sub-step and the card it is about.
+pub async fn finding_jumps(app: &App, code: &str, tab: &str) {
+    open_tab(app, "goals").await;
+    app.click("health-badge").await;
+    let css = format!("{}[data-code=\"{code}\"]", tid("finding"));
+    app.click_el(&app.wait_for_css(&css).await, code).await;
+    app.wait_attr("page-targets", "data-tab", &format!("is {tab}"), |v| v == tab)
+        .await;
+    app.wait_until(
+        "the card of the finding to take the focus",
+        crate::harness::UI_TIMEOUT,
+        || async { (focused_key(app).await.starts_with(&format!("{tab}:"))).then_some(()) },
+    )
+    .await;
+    app.shot(&format!("finding-{code}")).await;
 }

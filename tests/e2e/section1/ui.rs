@@ -119,3 +119,10 @@ pub fn split_cell(split: &str, member: &str, cell: &str) -> String {
         tid(cell)
     )
 }
+
+/// Clicks an element after scrolling it to the middle of the window, clear of the sticky
+/// sub-step bar (WebDriver would scroll it just into view, under the bar).
+pub async fn click_centered(app: &App, el: &Element, what: &str) {
+    scroll_to(app, el).await;
+    app.click_el(el, what).await;
+}

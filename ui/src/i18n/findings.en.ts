@@ -47,4 +47,6 @@ export const enFindings = {
   "finding.phasing.negative_weight": "{month} has a negative weight — use zero or more.",
   "finding.phasing.zero_weights": "Every month's weight is zero, so {total} can't be phased — give at least one month a weight.",
   "finding.phasing.not_at_minor_unit": "{total} has more decimals than the currency allows, so it can't be phased exactly.",
+  "finding.funnel.goal_missing": "This funnel belongs to a goal that no longer exists — remove it.",
+  "finding.cashin.goal_missing": "This cash-in plan belongs to a goal that no longer exists — remove it.",
 };

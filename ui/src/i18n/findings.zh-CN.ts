@@ -48,4 +48,6 @@ export const zhCNFindings: { [K in keyof typeof enFindings]: string } = {
   "finding.phasing.negative_weight": "{month}的权重为负——请填写零或正数。",
   "finding.phasing.zero_weights": "所有月份的权重都为零，无法分解 {total}——请至少给一个月填写权重。",
   "finding.phasing.not_at_minor_unit": "{total} 的小数位超过币种允许的位数，无法精确分解。",
+  "finding.funnel.goal_missing": "该漏斗所属的目标已不存在——请删除。",
+  "finding.cashin.goal_missing": "该回款计划所属的目标已不存在——请删除。",
 };

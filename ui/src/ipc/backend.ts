@@ -1,5 +1,6 @@
 // The shape every IPC backend implements: the desktop shell (tauri.ts) or, in a plain browser
 // during development only, the mock (mock.ts).
+import type { BaselineImport } from "../bindings/BaselineImport";
 import type { DocumentView } from "../bindings/DocumentView";
 import type { IpcError } from "../bindings/IpcError";
 import type { PlanEdit } from "../bindings/PlanEdit";
@@ -20,6 +21,12 @@ export interface Backend {
   savePlan(): Promise<DocumentView | null>;
   savePlanAs(): Promise<DocumentView | null>;
   editPlan(edit: PlanEdit): Promise<DocumentView>;
+  /** Asks for a table (native dialog) and previews it as baseline history; null when cancelled. */
+  chooseBaselineImport(): Promise<BaselineImport | null>;
+  /** Previews the chosen table again with "column=field" mappings. */
+  previewBaselineImport(map: string[]): Promise<BaselineImport>;
+  /** Imports the chosen table (all rows or none) as one undoable edit. */
+  applyBaselineImport(map: string[]): Promise<DocumentView>;
   undo(): Promise<DocumentView>;
   redo(): Promise<DocumentView>;
   listRecovery(): Promise<RecoveryItem[]>;
