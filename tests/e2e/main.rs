@@ -19,6 +19,7 @@
 mod harness;
 
 mod bad_files;
+mod baseline_import;
 mod dimensions;
 mod goals;
 mod language;

@@ -21,6 +21,8 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   achievable_min: "setup.achMin.label",
   achievable_max: "setup.achMax.label",
   month: "setup.baseline.month",
+  bookings: "setup.baseline.bookings",
+  cash_in: "setup.baseline.cashIn",
   date: "setup.day.date",
   statement: "goal.statement.label",
   metric: "goal.metric.label",

@@ -36,7 +36,10 @@ async fn tour(app: &App, label: &str) {
         open_tab(app, tab).await;
         // The sub-step bar at the top of the window, the sub-step below it.
         let _ = app
-            .js("document.querySelector('[role=tablist]').scrollIntoView({block: 'start'});")
+            .js(
+                "document.getElementById('targets-panel').scrollIntoView({block: 'start'}); \
+                 document.getElementById('canvas').scrollBy(0, -96);",
+            )
             .await;
         tokio::time::sleep(Duration::from_millis(150)).await;
         app.shot(&format!("{label}-{tab}")).await;

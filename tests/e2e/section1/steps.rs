@@ -35,7 +35,7 @@ pub async fn split(app: &App, locale: &str, seen: &mut Seen) {
         .await;
     scroll_to(app, &crossed).await;
     app.shot(&format!("{locale}-split-crossed")).await;
-    scroll_to(app, &region).await;
+    scroll_start(app, &region).await;
     app.wait_for_css(&format!("{region_css} {}", tid("split-chart"))).await;
     app.shot(&format!("{locale}-split")).await;
     let rid = seen.region_split.clone();
@@ -95,7 +95,7 @@ pub async fn split(app: &App, locale: &str, seen: &mut Seen) {
     tokio::time::sleep(Duration::from_millis(600)).await;
     assert_eq!(App::value_of(&c0).await, "50", "Escape did not revert the cell");
     wait_number(app, &alloc0, Decimal::from(6_500_000)).await;
-    scroll_to(app, &tier).await;
+    scroll_start(app, &tier).await;
     app.shot(&format!("{locale}-split-tier-percent")).await;
 
     // A new split of the same goal by channel (no channel history: equal shares).
@@ -104,7 +104,7 @@ pub async fn split(app: &App, locale: &str, seen: &mut Seen) {
         .wait_for_css(&format!("{}[data-dimension=\"channel\"]", tid("split-card")))
         .await;
     seen.channel_split = attr(app, &channel, "data-split-id").await;
-    scroll_to(app, &channel).await;
+    scroll_start(app, &channel).await;
     app.shot(&format!("{locale}-split-channel")).await;
 
     // Drill the second region down to its teams.
@@ -129,7 +129,7 @@ pub async fn split(app: &App, locale: &str, seen: &mut Seen) {
         (!v.is_empty()).then_some(())
     })
     .await;
-    scroll_to(app, &teams).await;
+    scroll_start(app, &teams).await;
     app.shot(&format!("{locale}-split-drill")).await;
 }
 

@@ -126,3 +126,12 @@ pub async fn click_centered(app: &App, el: &Element, what: &str) {
     scroll_to(app, el).await;
     app.click_el(el, what).await;
 }
+
+/// Scrolls an element's top just below the sticky sub-step bar (for a screenshot of a card).
+pub async fn scroll_start(app: &App, el: &Element) {
+    if let Ok(arg) = serde_json::to_value(el) {
+        let js = "arguments[0].scrollIntoView({block: 'start'}); \
+                  document.getElementById('canvas').scrollBy(0, -96);";
+        let _ = app.client().execute(js, vec![arg]).await;
+    }
+}

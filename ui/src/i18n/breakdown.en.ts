@@ -91,7 +91,7 @@ export const enBreakdown = {
   "split.col.commitment": "Commitment",
   "split.col.gap": "Gap",
   "split.total": "Total",
-  "split.keys": "Tab moves across · Enter or ↑/↓ moves down a column · Esc reverts a cell · the lock keeps a member's amount while the others rebalance",
+  "split.keys": "Tab moves across · Enter or ↑/↓ moves down a column · Esc reverts a cell · paste a column from Excel or WPS · the lock keeps a member's amount while the others rebalance",
   "split.lock": "Lock {name} at this amount (the others rebalance)",
   "split.unlock": "Unlock {name}",
   "split.drill.add.team": "Split {name} across its teams",

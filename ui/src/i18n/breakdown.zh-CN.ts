@@ -92,7 +92,7 @@ export const zhCNBreakdown: { [K in keyof typeof enBreakdown]: string } = {
   "split.col.commitment": "自报承诺",
   "split.col.gap": "差额",
   "split.total": "合计",
-  "split.keys": "Tab 横向移动 · 回车或 ↑/↓ 纵向移动 · Esc 撤销本格 · 锁定可固定某成员的金额，其余成员自动重新分配",
+  "split.keys": "Tab 横向移动 · 回车或 ↑/↓ 纵向移动 · Esc 撤销本格 · 可从 Excel/WPS 粘贴一整列 · 锁定可固定某成员的金额，其余成员自动重新分配",
   "split.lock": "锁定{name}的当前金额（其余成员重新分配）",
   "split.unlock": "解除{name}的锁定",
   "split.drill.add.team": "把{name}拆解到各团队",

@@ -184,7 +184,7 @@ export const en = {
   "setup.baseline.pasteHint": "Tip: copy two columns (bookings, cash-in) from Excel or WPS and paste into a cell; ↑ ↓ and Enter move between rows, Esc cancels.",
 
   "targets.title": "Sales targets",
-  "targets.lead": "Set the company targets first — bookings and cash-in are separate goals — then check each against history and the SMART principles.",
+  "targets.lead": "Work through it in order: set the goals (bookings and cash-in are separate), split them across regions, tiers and products, phase them by month, then plan the funnel behind the bookings and the cash they bring in.",
   "targets.company": "Company goals",
   "targets.units": "Team and individual goals",
   "targets.unitsNote": "Team and individual goals can be linked to the goal they serve. The company targets themselves are split across regions, tiers, products and channels on the Split tab, and phased by month on the Phasing tab.",
@@ -392,4 +392,5 @@ export const en = {
   "import.rejectedRow": "Row {row}, column “{column}”, “{value}”:",
   "import.summary": "Ready: {months} month(s) of company totals and {members} month(s) of history by member will be added or replaced.",
   "import.apply": "Import",
+  "import.mapFirst": "Choose the columns above; the rows are read once the month and an amount are mapped.",
 };

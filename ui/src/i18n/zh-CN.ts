@@ -184,7 +184,7 @@ export const zhCN: Messages = {
   "setup.baseline.pasteHint": "提示：可从 Excel 或 WPS 复制两列（销售额、进账）粘贴到单元格；↑ ↓ 和回车在行间移动，Esc 撤销输入。",
 
   "targets.title": "销售目标",
-  "targets.lead": "先设定公司级目标——销售额与进账是两个不同的目标——再对照历史水平和SMART原则逐一检查。",
+  "targets.lead": "按顺序完成：先设定目标（销售额与进账是两个不同的目标），再横向拆解到区域、客户和产品，纵向拆解到月，最后规划背后的销售漏斗和回款。",
   "targets.company": "公司级目标",
   "targets.units": "团队与个人目标",
   "targets.unitsNote": "团队和个人目标可以关联到它所支撑的上级目标。公司目标本身在“横向拆解”中按区域、客户分层、产品线和渠道拆解，在“纵向拆解”中按月分解。",
@@ -392,4 +392,5 @@ export const zhCN: Messages = {
   "import.rejectedRow": "第 {row} 行，“{column}”列，“{value}”：",
   "import.summary": "可以导入：将新增或替换 {months} 个月的公司合计，以及 {members} 条按成员的月度历史。",
   "import.apply": "导入",
+  "import.mapFirst": "请先在上方选择各列；选定月份和金额列后才会读取数据行。",
 };
