@@ -33,6 +33,13 @@ pub fn check(ctx: &TestCtx, path: &Path, seen: &Seen) {
         .map(|m| entry(&seen.tier_split, m).manual_percent)
         .collect();
     assert_eq!(percents, [Some(d("50")), Some(d("30")), Some(d("20"))], "tier percents");
+    let channel = split(&seen.channel_split);
+    let pasted: Vec<Option<Decimal>> = channel.entries.iter().map(|e| e.manual_percent).collect();
+    assert_eq!(
+        pasted,
+        [Some(d("50")), Some(d("30")), Some(d("20"))],
+        "channel percents pasted"
+    );
     assert_eq!(
         split(&seen.south_teams_split)
             .org_parent

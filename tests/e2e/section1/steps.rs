@@ -104,6 +104,18 @@ pub async fn split(app: &App, locale: &str, seen: &mut Seen) {
         .wait_for_css(&format!("{}[data-dimension=\"channel\"]", tid("split-card")))
         .await;
     seen.channel_split = attr(app, &channel, "data-split-id").await;
+    // Percents pasted as a column from a spreadsheet into the first cell.
+    choose(
+        app,
+        &inside(app, &channel, &tid("split-method")).await,
+        "manual_percent",
+    )
+    .await;
+    let first_cell = format!("{} {}", split_card(&seen.channel_split), tid("split-input"));
+    let cell = app.wait_for_css(&first_cell).await;
+    paste_text(app, &cell, "50%\n30%\n20%\n").await;
+    let alloc = format!("{} {}", split_card(&seen.channel_split), tid("split-allocated"));
+    wait_number(app, &alloc, Decimal::from(6_500_000)).await;
     scroll_start(app, &channel).await;
     app.shot(&format!("{locale}-split-channel")).await;
 

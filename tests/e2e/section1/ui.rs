@@ -135,3 +135,16 @@ pub async fn scroll_start(app: &App, el: &Element) {
         let _ = app.client().execute(js, vec![arg]).await;
     }
 }
+
+/// Pastes text into an input as a paste from Excel/WPS does (a `paste` event with text/plain).
+pub async fn paste_text(app: &App, el: &Element, text: &str) {
+    let Ok(arg) = serde_json::to_value(el) else {
+        app.fail("cannot pass the input to a script".into()).await
+    };
+    let js = "const el = arguments[0]; el.focus(); const dt = new DataTransfer(); \
+              dt.setData('text/plain', arguments[1]); \
+              el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));";
+    if let Err(e) = app.client().execute(js, vec![arg, text.into()]).await {
+        app.fail(format!("pasting {text:?} failed: {e}")).await;
+    }
+}
