@@ -68,7 +68,7 @@ pub async fn apply_baseline_import(
     let view = blocking(&state, move |s| {
         let path = pending(s)?;
         let import = read(s, &path, &map)?;
-        import.rejected.check().map_err(|e| e.at(&path))?;
+        import.ready(&path)?;
         let mut doc = s.doc.lock().unwrap();
         doc.apply(&import.edit(), &s.clock as &dyn Clock)?;
         *s.pending_import.lock().unwrap() = None;

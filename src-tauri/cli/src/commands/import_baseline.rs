@@ -28,8 +28,8 @@ pub fn run(args: &ImportBaselineArgs) -> Result<Status> {
     let import = baseline::read(&loaded.plan, &args.data, &overrides, &clock).map_err(|e| e.at(&args.data))?;
     if !import.rejected.is_empty() {
         rejected::print(&args.data, &import.rejected);
-        return Err(import.rejected.check().unwrap_err().at(&args.data));
     }
+    import.ready(&args.data)?;
     let mut plan = loaded.plan.clone();
     edit::apply(&mut plan, &import.edit(), &clock).map_err(|e| e.at(&args.data))?;
     let meta = PlanMeta {

@@ -75,9 +75,26 @@ pub struct BaselineImport {
     pub splits: Vec<BaselineSplit>,
     /// Rejected rows; when not empty nothing is imported.
     pub rejected: Rejections,
+    /// Fields that must be mapped before anything can be read (`month`, `bookings`); while
+    /// one is missing no row is read.
+    pub missing: Vec<Field>,
 }
 
 impl BaselineImport {
+    /// `Ok` when the import can be applied: every required column mapped, no row rejected.
+    pub fn ready(&self, path: &Path) -> Result<()> {
+        if let Some(field) = self.missing.first() {
+            let field = field.id();
+            return Err(crate::Error::file(
+                crate::ErrorCode::InvalidValue,
+                path,
+                format!("no column holds the {field}; map one with --map COLUMN={field}"),
+            )
+            .because("mapping.required_missing", &[("field", field)]));
+        }
+        self.rejected.check().map_err(|e| e.at(path))
+    }
+
     /// The edit that applies the import (undoable like any other edit).
     pub fn edit(&self) -> PlanEdit {
         PlanEdit::Driver {
@@ -100,7 +117,7 @@ struct Sums {
 pub fn read(plan: &Plan, path: &Path, overrides: &[ColumnOverride], clock: &dyn Clock) -> Result<BaselineImport> {
     let mut table = tabular::open(path)?;
     let mapping = table.map_columns(&FIELDS, overrides)?;
-    require_columns(&mapping, path)?;
+    let missing = missing_columns(&mapping);
     let members = MemberIndex::new(plan);
     let minor = money::minor_units(&plan.header.currency).unwrap_or(2);
     let mut out = Collected::default();
@@ -109,29 +126,27 @@ pub fn read(plan: &Plan, path: &Path, overrides: &[ColumnOverride], clock: &dyn 
         if out.preview.len() < PREVIEW_ROWS {
             out.preview.push(row.iter().map(str::to_string).collect());
         }
-        read_row(row, &mapping, &members, minor, &mut out);
+        if missing.is_empty() {
+            read_row(row, &mapping, &members, minor, &mut out);
+        }
     }
     let info = table.info().clone();
-    Ok(finish(plan, info, mapping, out, clock))
+    Ok(BaselineImport {
+        missing,
+        ..finish(plan, info, mapping, out, clock)
+    })
 }
 
-/// The month column (or date) and at least one amount column must be mapped.
-fn require_columns(mapping: &Mapping, path: &Path) -> Result<()> {
-    let missing = |field: &str| {
-        crate::Error::file(
-            crate::ErrorCode::InvalidValue,
-            path,
-            format!("no column holds the {field}"),
-        )
-        .because("mapping.required_missing", &[("field", field)])
-    };
+/// The required fields without a column: a month (or date) and at least one amount.
+fn missing_columns(mapping: &Mapping) -> Vec<Field> {
+    let mut missing = vec![];
     if mapping.column(Field::Month).is_none() && mapping.column(Field::Date).is_none() {
-        return Err(missing("month"));
+        missing.push(Field::Month);
     }
     if mapping.column(Field::Bookings).is_none() && mapping.column(Field::CashIn).is_none() {
-        return Err(missing("bookings"));
+        missing.push(Field::Bookings);
     }
-    Ok(())
+    missing
 }
 
 #[derive(Default)]
@@ -265,6 +280,7 @@ fn finish(plan: &Plan, table: TableInfo, mapping: Mapping, c: Collected, clock: 
         months,
         splits,
         rejected: c.rejected,
+        missing: vec![],
     }
 }
 

@@ -115,10 +115,18 @@ fn one_bad_row_imports_nothing_and_every_bad_row_is_named() {
 fn a_table_without_month_or_amounts_is_refused_by_name() {
     let (c, d) = (clock(), Dir::new());
     let p = plan(&c);
-    let no_month = read(&p, &d.file("a.csv", b"region,bookings\nEast China,1\n"), &[], &c).unwrap_err();
-    assert_eq!(no_month.reason().unwrap().params["field"], "month");
-    let no_amount = read(&p, &d.file("b.csv", b"month,region\n2024-01,East China\n"), &[], &c).unwrap_err();
-    assert_eq!(no_amount.reason().unwrap().params["field"], "bookings");
+    let path = d.file("a.csv", b"region,bookings\nEast China,1\n");
+    let no_month = read(&p, &path, &[], &c).unwrap();
+    assert_eq!(no_month.missing, [Field::Month]);
+    assert!(
+        no_month.months.is_empty() && no_month.rejected.is_empty(),
+        "no row is read"
+    );
+    assert_eq!(no_month.preview.len(), 1, "but the preview shows the rows to map");
+    let err = no_month.ready(&path).unwrap_err();
+    assert_eq!(err.reason().unwrap().params["field"], "month");
+    let no_amount = read(&p, &d.file("b.csv", b"month,region\n2024-01,East China\n"), &[], &c).unwrap();
+    assert_eq!(no_amount.missing, [Field::Bookings]);
 }
 
 #[test]
