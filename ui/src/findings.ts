@@ -106,7 +106,7 @@ export function findingPlace(f: Finding, plan: Plan | undefined): string {
 }
 
 const SPLIT_ENTRY_FIELDS: Record<string, string> = {
-  manual_amount: "input", manual_percent: "input", adjustment: "input", baseline: "input", locked: "lock", commitment: "commitment",
+  manual_amount: "input", manual_percent: "input", adjustment: "input", locked: "lock", commitment: "commitment",
 };
 const CASH_FIELDS: Record<string, string> = {
   terms: "terms", bad_debt_share: "bad_debt", opening_receivables: "opening", opening_profile: "profile", cash_in: "kpis",
@@ -119,7 +119,8 @@ function driverFocusKey(f: Finding, kind: DriverKind): string {
   if (kind === "cashin") return field && CASH_FIELDS[field] ? `cashin:${d}:${CASH_FIELDS[field]}` : `cashin:${d}`;
   const member = f.params["member"];
   if (member && field && SPLIT_ENTRY_FIELDS[field]) return `split:${d}:${member}:${SPLIT_ENTRY_FIELDS[field]}`;
-  if (field === "over_assignment" || field === "method") return `split:${d}:${field}`;
+  // A member without history is fixed by the method (or the years), not in its row.
+  if (field === "over_assignment" || field === "method" || field === "baseline") return `split:${d}:${field === "baseline" ? "method" : field}`;
   return `split:${d}`;
 }
 
