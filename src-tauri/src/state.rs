@@ -28,8 +28,8 @@ pub struct AppState {
     pub clock: SystemClock,
     /// Why the file given on the command line could not be opened, until the UI shows it.
     pub startup_error: Mutex<Option<IpcError>>,
-    /// The table the user chose to import, while the import dialog is open.
-    pub pending_import: Mutex<Option<PathBuf>>,
+    /// What the user is importing and from which table, while the import dialog is open.
+    pub pending_import: Mutex<Option<(salesplan_core::import::ImportTarget, PathBuf)>>,
 }
 
 impl AppState {

@@ -32,6 +32,9 @@ pub enum Command {
     /// Add monthly history from a CSV or XLSX table to a plan (all rows or none).
     #[command(name = "import-baseline")]
     ImportBaseline(ImportBaselineArgs),
+    /// Add dimension members (org tree, tiers, products, channels) from a CSV or XLSX table.
+    #[command(name = "import-members")]
+    ImportMembers(ImportMembersArgs),
     /// RFM per customer from an orders file (CSV or XLSX): recency, frequency, monetary,
     /// scores 1–5 and tier A/B/C (exit 1 when rows were rejected); see docs/cli.md.
     Rfm(RfmArgs),
@@ -158,4 +161,46 @@ pub struct RfmArgs {
     /// The orders file: CSV (UTF-8, UTF-16 or GB18030; comma, semicolon or tab) or XLSX.
     #[arg(value_name = "ORDERS")]
     pub file: PathBuf,
+}
+
+/// The dimensions members can be imported into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DimensionChoice {
+    /// The org tree: columns region, team, rep (and code).
+    Org,
+    /// Customer tiers: name (or tier) and code.
+    Tier,
+    /// Product lines: name (or product) and code.
+    Product,
+    /// Channels: name (or channel) and code.
+    Channel,
+}
+
+impl From<DimensionChoice> for salesplan_core::model::DimensionKind {
+    fn from(d: DimensionChoice) -> Self {
+        use salesplan_core::model::DimensionKind as K;
+        match d {
+            DimensionChoice::Org => K::Org,
+            DimensionChoice::Tier => K::Tier,
+            DimensionChoice::Product => K::Product,
+            DimensionChoice::Channel => K::Channel,
+        }
+    }
+}
+
+/// `salesplan import-members`.
+#[derive(Debug, clap::Args)]
+pub struct ImportMembersArgs {
+    /// Map a column to a field: `COLUMN=FIELD` (FIELD: name, code, region, team, rep, tier,
+    /// product, channel); other columns are guessed from English or Chinese headers.
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// The plan file (saved as a new revision).
+    pub file: PathBuf,
+    /// Which dimension the members belong to.
+    #[arg(value_enum)]
+    pub dimension: DimensionChoice,
+    /// The table: CSV or other delimited text (UTF-8 or GB18030), or XLSX.
+    #[arg(value_name = "DATA")]
+    pub data: PathBuf,
 }

@@ -52,6 +52,9 @@ pub fn sentence(reason: &Reason) -> String {
         "month.not_first_day" => "is a day, not a month; use a month or map the column as date".into(),
         "import.unknown_member" => format!("no {} member has this name or code", p("dimension")),
         "import.ambiguous_member" => format!("several {} members have this name; use the code", p("dimension")),
+        "member.code_taken" => "this code is already used by another member of the list".into(),
+        "member.name_taken" => "this name is already used at this level".into(),
+        "member.one_line" | "text.one_line" => "a name must fit on one line".into(),
         "table.bad_encoding" => format!("is not valid {} text", p("encoding")),
         other => other.to_string(),
     }

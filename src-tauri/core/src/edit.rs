@@ -8,9 +8,11 @@
 mod dimensions;
 mod drivers;
 mod fields;
+pub(crate) mod members;
 mod parse;
 
 pub use drivers::{CashInField, DriverEdit, FunnelField, SeasonalityBasis, SplitEntryField, SplitField};
+pub use members::{ImportedMember, MAX_IMPORTED_MEMBERS};
 pub use parse::{parse_date, parse_weekdays, text};
 
 use crate::clock::Clock;
@@ -241,6 +243,13 @@ pub enum PlanEdit {
         /// The member.
         id: Uuid,
     },
+    /// Finds or adds imported members (one undo step; the first refusal undoes all).
+    ImportMembers {
+        /// Which dimension.
+        dimension: DimensionKind,
+        /// The members, in file order.
+        members: Vec<ImportedMember>,
+    },
     /// Changes a section-1 driver (split, seasonality, funnel, cash-in, imported history).
     Driver {
         /// The change.
@@ -378,6 +387,9 @@ fn apply_in_place(plan: &mut Plan, edit: &PlanEdit, clock: &dyn Clock) -> Result
             dimensions::reorder(&mut plan.dimensions, *dimension, *id, *index as usize)
         }
         PlanEdit::RemoveMember { dimension, id } => dimensions::remove(&mut plan.dimensions, *dimension, *id),
+        PlanEdit::ImportMembers { dimension, members } => {
+            members::import(&mut plan.dimensions, *dimension, members, clock)
+        }
         PlanEdit::Driver { edit } => drivers::apply(plan, edit, clock),
     }
 }

@@ -1,13 +1,13 @@
-//! Importing baseline history from a CSV or XLSX table: choose the file (native dialog, from
-//! Rust), preview it with a column mapping, apply it as one undoable edit. The chosen path
-//! stays in the shell; the UI only ever sends mappings.
+//! Importing tables (CSV or XLSX) into the plan — baseline history or dimension members:
+//! choose the file (native dialog, from Rust), preview it with a column mapping, apply it as one
+//! undoable edit. The chosen path and target stay in the shell; the UI only sends mappings.
 
 use super::{blocking, capped, CmdResult};
 use crate::state::AppState;
 use crate::{dialogs, window::refresh_title};
 use salesplan_core::clock::Clock;
 use salesplan_core::document::DocumentView;
-use salesplan_core::import::baseline::{self, BaselineImport};
+use salesplan_core::import::{ImportPreview, ImportTarget};
 use salesplan_core::tabular::ColumnOverride;
 use salesplan_core::{Error, ErrorCode};
 use std::path::PathBuf;
@@ -29,46 +29,49 @@ fn overrides(map: &[String]) -> Result<Vec<ColumnOverride>, Error> {
         .collect()
 }
 
-fn read(s: &AppState, path: &PathBuf, map: &[String]) -> Result<BaselineImport, Error> {
+fn read(s: &AppState, (target, path): &(ImportTarget, PathBuf), map: &[String]) -> Result<ImportPreview, Error> {
     let overrides = overrides(map)?;
     let doc = s.doc.lock().unwrap();
-    baseline::read(doc.plan(), path, &overrides, &s.clock as &dyn Clock).map_err(|e| e.at(path))
+    ImportPreview::read(doc.plan(), *target, path, &overrides, &s.clock as &dyn Clock).map_err(|e| e.at(path))
 }
 
-/// Asks for a table and previews it with the guessed mapping; `None` when cancelled.
+/// Asks for a table and previews it for `target` with the guessed mapping; `None` when cancelled.
 #[tauri::command]
-pub async fn choose_baseline_import(
+pub async fn choose_import(
     app: AppHandle,
     state: State<'_, Arc<AppState>>,
-) -> CmdResult<Option<BaselineImport>> {
+    target: ImportTarget,
+) -> CmdResult<Option<ImportPreview>> {
     let handle = app.clone();
     blocking(&state, move |s| {
         let Some(path) = dialogs::pick_table(&handle, &s.locale()) else {
             return Ok(None);
         };
-        *s.pending_import.lock().unwrap() = Some(path.clone());
-        read(s, &path, &[]).map(Some)
+        let pending = (target, path);
+        let preview = read(s, &pending, &[]);
+        *s.pending_import.lock().unwrap() = Some(pending);
+        preview.map(Some)
     })
     .await
 }
 
 /// Previews the chosen table again with the user's column mapping.
 #[tauri::command]
-pub async fn preview_baseline_import(state: State<'_, Arc<AppState>>, map: Vec<String>) -> CmdResult<BaselineImport> {
+pub async fn preview_import(state: State<'_, Arc<AppState>>, map: Vec<String>) -> CmdResult<ImportPreview> {
     blocking(&state, move |s| read(s, &pending(s)?, &map)).await
 }
 
 /// Imports the chosen table with the mapping: every row or, when any is rejected, none.
 #[tauri::command]
-pub async fn apply_baseline_import(
+pub async fn apply_import(
     app: AppHandle,
     state: State<'_, Arc<AppState>>,
     map: Vec<String>,
 ) -> CmdResult<DocumentView> {
     let view = blocking(&state, move |s| {
-        let path = pending(s)?;
-        let import = read(s, &path, &map)?;
-        import.ready(&path)?;
+        let pending = pending(s)?;
+        let import = read(s, &pending, &map)?;
+        import.ready(&pending.1)?;
         let mut doc = s.doc.lock().unwrap();
         doc.apply(&import.edit(), &s.clock as &dyn Clock)?;
         *s.pending_import.lock().unwrap() = None;
@@ -79,7 +82,7 @@ pub async fn apply_baseline_import(
     Ok(view)
 }
 
-fn pending(s: &AppState) -> Result<PathBuf, Error> {
+fn pending(s: &AppState) -> Result<(ImportTarget, PathBuf), Error> {
     (s.pending_import.lock().unwrap().clone())
         .ok_or_else(|| Error::plain(ErrorCode::InvalidArgument, "no table was chosen to import"))
 }

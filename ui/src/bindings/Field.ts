@@ -3,4 +3,4 @@
 /**
  * A field an import reads from a column.
  */
-export type Field = "customer" | "date" | "amount" | "order_id" | "product" | "channel" | "region" | "tier" | "month" | "bookings" | "cash_in";
+export type Field = "customer" | "date" | "amount" | "order_id" | "product" | "channel" | "region" | "tier" | "team" | "rep" | "name" | "code" | "month" | "bookings" | "cash_in";

@@ -1,37 +1,54 @@
-//! `salesplan import-baseline`: monthly history from a CSV or XLSX table into a plan file,
-//! all or nothing, through the core's baseline import (the same reading as the app's dialog).
+//! `salesplan import-baseline` and `salesplan import-members`: a CSV or XLSX table into a plan
+//! file, all or nothing, through the core's imports (the same reading as the app's dialog).
 
-use crate::args::ImportBaselineArgs;
+use crate::args::{ImportBaselineArgs, ImportMembersArgs};
 use crate::files;
 use crate::rejected;
 use crate::{output, Status};
 use salesplan_core::clock::{Clock, SystemClock};
-use salesplan_core::import::baseline;
+use salesplan_core::import::{ImportPreview, ImportTarget};
 use salesplan_core::model::PlanMeta;
 use salesplan_core::tabular::ColumnOverride;
 use salesplan_core::{edit, Result};
+use std::path::Path;
+
+/// `import-baseline`.
+pub fn baseline(args: &ImportBaselineArgs) -> Result<Status> {
+    run(&args.file, &args.data, &args.map, ImportTarget::Baseline)
+}
+
+/// `import-members`.
+pub fn members(args: &ImportMembersArgs) -> Result<Status> {
+    let target = ImportTarget::Members {
+        dimension: args.dimension.into(),
+    };
+    run(&args.file, &args.data, &args.map, target)
+}
 
 /// Reads the table against the plan; on any rejected row prints them all and writes nothing
 /// (exit 2), else applies the import and saves the plan as a new revision (atomically, refusing
 /// if the file changed meanwhile).
-pub fn run(args: &ImportBaselineArgs) -> Result<Status> {
-    let overrides = args
-        .map
+fn run(file: &Path, data: &Path, map: &[String], target: ImportTarget) -> Result<Status> {
+    let overrides = map
         .iter()
         .map(|m| ColumnOverride::parse(m))
         .collect::<Result<Vec<_>>>()?;
-    let loaded = files::read_plan(&args.file)?;
+    let loaded = files::read_plan(file)?;
     if loaded.newer_version {
-        return Err(files::read_only(&args.file));
+        return Err(files::read_only(file));
     }
     let clock = SystemClock;
-    let import = baseline::read(&loaded.plan, &args.data, &overrides, &clock).map_err(|e| e.at(&args.data))?;
-    if !import.rejected.is_empty() {
-        rejected::print(&args.data, &import.rejected);
+    let import = ImportPreview::read(&loaded.plan, target, data, &overrides, &clock).map_err(|e| e.at(data))?;
+    let rejected = match &import {
+        ImportPreview::Baseline(b) => &b.rejected,
+        ImportPreview::Members(m) => &m.rejected,
+    };
+    if !rejected.is_empty() {
+        rejected::print(data, rejected);
     }
-    import.ready(&args.data)?;
+    import.ready(data)?;
     let mut plan = loaded.plan.clone();
-    edit::apply(&mut plan, &import.edit(), &clock).map_err(|e| e.at(&args.data))?;
+    edit::apply(&mut plan, &import.edit(), &clock).map_err(|e| e.at(data))?;
     let meta = PlanMeta {
         revision_id: clock.new_id(),
         parent_revision: Some(loaded.meta.revision_id),
@@ -39,23 +56,26 @@ pub fn run(args: &ImportBaselineArgs) -> Result<Status> {
         app_version: env!("CARGO_PKG_VERSION").into(),
         ..loaded.meta.clone()
     };
-    files::save_plan(&args.file, &meta, &plan, loaded.meta.revision_id)?;
-    let new_months = import
-        .months
-        .iter()
-        .filter(|m| !loaded.plan.baseline.iter().any(|b| b.id == m.id))
-        .count();
-    output::print(&format!(
-        "imported {} from {}: {} ({} new), {}\n",
-        output::count(import.rows as u32, "row", "rows"),
-        output::safe(&args.data.display().to_string()),
-        output::count(import.months.len() as u32, "month", "months"),
-        new_months,
-        output::count(
-            import.splits.len() as u32,
-            "history row per member",
-            "history rows per member"
+    files::save_plan(file, &meta, &plan, loaded.meta.revision_id)?;
+    let from = output::safe(&data.display().to_string()).into_owned();
+    let summary = match &import {
+        ImportPreview::Baseline(b) => {
+            let new_months = (b.months.iter())
+                .filter(|m| !loaded.plan.baseline.iter().any(|x| x.id == m.id))
+                .count();
+            format!(
+                "imported {} from {from}: {} ({new_months} new), {}",
+                output::count(b.rows as u32, "row", "rows"),
+                output::count(b.months.len() as u32, "month", "months"),
+                output::count(b.splits.len() as u32, "member history row", "member history rows"),
+            )
+        }
+        ImportPreview::Members(m) => format!(
+            "imported {} from {from}: {} added, the others already there",
+            output::count(m.members.len() as u32, "member", "members"),
+            m.added
         ),
-    ))?;
+    };
+    output::print(&format!("{summary}\n"))?;
     Ok(Status::Fine)
 }

@@ -5,7 +5,7 @@ mod check;
 mod compute;
 mod export;
 mod import;
-mod import_baseline;
+mod import_table;
 mod info;
 mod new;
 mod rfm;
@@ -23,7 +23,8 @@ pub fn run(command: Command) -> Result<Status> {
         Command::Compute(args) => compute::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Import(args) => import::run(&args),
-        Command::ImportBaseline(args) => import_baseline::run(&args),
+        Command::ImportBaseline(args) => import_table::baseline(&args),
+        Command::ImportMembers(args) => import_table::members(&args),
         Command::Rfm(args) => rfm::run(&args),
     }
 }

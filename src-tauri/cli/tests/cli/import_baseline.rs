@@ -112,3 +112,42 @@ fn mapping_mistakes_and_unreadable_tables_exit_2() {
         run.stderr
     );
 }
+
+#[test]
+fn members_import_into_the_org_tree_and_refuse_a_taken_code() {
+    let sb = Sandbox::new();
+    let file = sb.new_plan("q4", "q4-growth", "zh-CN");
+    let data = sb.path("org.csv");
+    fs::write(
+        &data,
+        "区域,团队,销售,编码\n西南区,成都团队,李雷,\n华东区,上海团队,新人,\n",
+    )
+    .unwrap();
+    let run = sb.expect(
+        0,
+        &[os("import-members"), file.as_os_str(), os("org"), data.as_os_str()],
+    );
+    assert!(
+        run.stdout.contains("imported 2 members") && run.stdout.contains("4 added"),
+        "{}",
+        run.stdout
+    );
+    let plan = sb.export_json(&file);
+    let org = plan["plan"]["dimensions"]["org"].as_array().unwrap();
+    assert!(org.iter().any(|m| m["name"] == "李雷" && m["level"] == "rep"));
+    // A product whose code belongs to another product: the row is named, nothing changes.
+    let bytes = fs::read(&file).unwrap();
+    let products = sb.path("p.csv");
+    fs::write(&products, "产品,编码\n配件,DEV\n").unwrap();
+    let run = sb.expect(
+        2,
+        &[
+            os("import-members"),
+            file.as_os_str(),
+            os("product"),
+            products.as_os_str(),
+        ],
+    );
+    assert!(run.stderr.contains("row 2"), "{}", run.stderr);
+    assert_eq!(fs::read(&file).unwrap(), bytes);
+}

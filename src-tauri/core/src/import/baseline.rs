@@ -83,16 +83,7 @@ pub struct BaselineImport {
 impl BaselineImport {
     /// `Ok` when the import can be applied: every required column mapped, no row rejected.
     pub fn ready(&self, path: &Path) -> Result<()> {
-        if let Some(field) = self.missing.first() {
-            let field = field.id();
-            return Err(crate::Error::file(
-                crate::ErrorCode::InvalidValue,
-                path,
-                format!("no column holds the {field}; map one with --map COLUMN={field}"),
-            )
-            .because("mapping.required_missing", &[("field", field)]));
-        }
-        self.rejected.check().map_err(|e| e.at(path))
+        super::ready(&self.missing, &self.rejected, path)
     }
 
     /// The edit that applies the import (undoable like any other edit).

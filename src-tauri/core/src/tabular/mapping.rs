@@ -44,6 +44,14 @@ pub enum Field {
     Region,
     /// The customer tier (A/B/C).
     Tier,
+    /// A team of the org tree.
+    Team,
+    /// A sales rep of the org tree.
+    Rep,
+    /// A member's name (dimension member imports).
+    Name,
+    /// A member's code (dimension member imports).
+    Code,
     /// The month of a monthly figure (baseline history).
     Month,
     /// Bookings (orders signed) in a month.
@@ -54,13 +62,17 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order their synonyms are tried.
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 15] = [
         Field::Customer,
         Field::Date,
         Field::OrderId,
         Field::Product,
         Field::Channel,
         Field::Region,
+        Field::Team,
+        Field::Rep,
+        Field::Name,
+        Field::Code,
         Field::Tier,
         Field::Month,
         Field::Bookings,
@@ -79,6 +91,10 @@ impl Field {
             Field::Channel => "channel",
             Field::Region => "region",
             Field::Tier => "tier",
+            Field::Team => "team",
+            Field::Rep => "rep",
+            Field::Name => "name",
+            Field::Code => "code",
             Field::Month => "month",
             Field::Bookings => "bookings",
             Field::CashIn => "cash_in",

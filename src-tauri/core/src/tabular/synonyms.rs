@@ -4,7 +4,7 @@ use super::mapping::Field;
 
 /// Normalized synonyms per field, tried in this order: a header that names two fields (such
 /// as `销售额`) goes to the first of them the import wants, so bookings come before amount.
-const SYNONYMS: [(Field, &[&str]); 11] = [
+const SYNONYMS: [(Field, &[&str]); 15] = [
     (
         Field::Customer,
         &[
@@ -107,6 +107,29 @@ const SYNONYMS: [(Field, &[&str]); 11] = [
             "區域",
         ],
     ),
+    (
+        Field::Team,
+        &["team", "salesteam", "group", "团队", "小组", "销售团队", "部门", "組別"],
+    ),
+    (
+        Field::Rep,
+        &[
+            "rep",
+            "salesrep",
+            "salesperson",
+            "seller",
+            "accountmanager",
+            "销售",
+            "销售代表",
+            "销售员",
+            "业务员",
+            "客户经理",
+            "负责人",
+            "業務員",
+        ],
+    ),
+    (Field::Name, &["name", "membername", "名称", "名字", "成员", "成员名称"]),
+    (Field::Code, &["code", "membercode", "编码", "代码", "编号", "代号"]),
     (
         Field::Tier,
         &[
