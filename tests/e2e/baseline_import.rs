@@ -21,9 +21,7 @@ async fn baseline_import_from_a_chinese_excel_export() {
     let bad = dir.join("历史-有错.csv");
     std::fs::write(
         &bad,
-        gbk(
-            "月份,区域,销售额,回款额\n2024-07,EC,\"1,200,000\",1100000\n2024-08,火星区,5,5\n2024-09,SC,abc,1\n",
-        ),
+        gbk("月份,区域,销售额,回款额\n2024-07,EC,\"1,200,000\",1100000\n2024-08,火星区,5,5\n2024-09,SC,abc,1\n"),
     )
     .unwrap();
     let unmapped = dir.join("历史-表头.csv");
@@ -38,7 +36,7 @@ async fn baseline_import_from_a_chinese_excel_export() {
     // 1. Bad rows: listed with their row numbers; Import stays disabled.
     app.answer_next_dialog(&bad);
     app.click("baseline-import-open").await;
-    app.wait_dialog("baseline-import").await;
+    app.wait_dialog("table-import").await;
     app.wait_for("import-rejected").await;
     let format = app.text("import-format").await;
     assert!(format.contains("GB18030"), "the dialog names the encoding: {format}");
@@ -58,12 +56,12 @@ async fn baseline_import_from_a_chinese_excel_export() {
     assert_eq!(apply.prop("disabled").await.ok().flatten().as_deref(), Some("true"));
     app.shot("rejected-rows").await;
     app.click("import-cancel").await;
-    app.wait_gone("baseline-import").await;
+    app.wait_gone("table-import").await;
 
     // 2. An unknown header: the dialog asks for the columns, then reads the rows.
     app.answer_next_dialog(&unmapped);
     app.click("baseline-import-open").await;
-    app.wait_dialog("baseline-import").await;
+    app.wait_dialog("table-import").await;
     app.wait_for("import-problem").await;
     for (field, column) in [("bookings", "1"), ("month", "0")] {
         let select = app.wait_for(&format!("import-map-{field}")).await;
@@ -75,16 +73,16 @@ async fn baseline_import_from_a_chinese_excel_export() {
     app.wait_for("import-summary").await;
     app.shot("mapped-by-hand").await;
     app.click("import-cancel").await;
-    app.wait_gone("baseline-import").await;
+    app.wait_gone("table-import").await;
 
     // 3. A clean file imports; the new month shows 2,000,000 (East 1.2m + South 0.8m).
     app.answer_next_dialog(&good);
     app.click("baseline-import-open").await;
-    app.wait_dialog("baseline-import").await;
+    app.wait_dialog("table-import").await;
     app.wait_for("import-summary").await;
     app.shot("preview").await;
     app.click("import-apply").await;
-    app.wait_gone("baseline-import").await;
+    app.wait_gone("table-import").await;
     let july = "[data-testid=\"baseline-row\"][data-month=\"2024-07-01\"]";
     let row = app.wait_for_css(july).await;
     let cell = match row.find(Locator::Css(&tid("baseline-bookings"))).await {
@@ -101,5 +99,39 @@ async fn baseline_import_from_a_chinese_excel_export() {
         app.client().find(Locator::Css(july)).await.is_err().then_some(())
     })
     .await;
+    app.stop().await;
+}
+
+/// The org tree from a region / team / rep table: new members appear in the tree.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn org_members_import_from_a_table() {
+    let ctx = TestCtx::new("org_members_import_from_a_table").await;
+    let app = ctx.start(&ctx.launch()).await;
+    app.new_from_template().await;
+    app.nav("targets").await;
+    app.click("targets-tab-split").await;
+    let table = ctx.dir("org").join("组织.csv");
+    std::fs::write(&table, "区域,团队,销售\n西南区,成都团队,李雷\n西南区,成都团队,韩梅梅\n").unwrap();
+    let before = app.all(&tid("org-tree")).await.len();
+    assert_eq!(before, 1);
+    app.answer_next_dialog(&table);
+    app.click("import-org").await;
+    app.wait_dialog("table-import").await;
+    let summary = app
+        .wait_text("import-summary", "the members summary", |s| !s.is_empty())
+        .await;
+    assert!(
+        summary.contains('2') && summary.contains('4'),
+        "2 members in the table, 4 new: {summary}"
+    );
+    app.shot("members-preview").await;
+    app.click("import-apply").await;
+    app.wait_gone("table-import").await;
+    app.wait_until("the new rep in the tree", UI_TIMEOUT, || async {
+        let tree = app.text("org-tree").await;
+        (tree.contains("韩梅梅") && tree.contains("成都团队")).then_some(())
+    })
+    .await;
+    app.shot("members-imported").await;
     app.stop().await;
 }

@@ -119,6 +119,7 @@ fn funnel_cashin(cr: &mut Criterion) {
             opportunity_to_deal: Decimal::new(25, 2),
             sales_cycle_days: 45,
             lead_to_opportunity_days: 10,
+            minor_units: None,
         })
         .collect();
     cr.bench_function("funnel/12_months_9_segments", |b| {

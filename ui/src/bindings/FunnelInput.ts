@@ -37,4 +37,9 @@ sales_cycle_days: number,
 /**
  * Days from a lead's creation to its opportunity; 0 puts leads with their opportunities.
  */
-lead_to_opportunity_days: number, };
+lead_to_opportunity_days: number, 
+/**
+ * Minor-unit digits of the currency: repeat revenue is rounded to it (half to even), so
+ * repeat + new is exactly the target in money a ledger can hold. None: kept exact.
+ */
+minor_units: number | null, };

@@ -7,6 +7,7 @@ import type { GoalField } from "./GoalField";
 import type { GoalKind } from "./GoalKind";
 import type { GoalLayer } from "./GoalLayer";
 import type { HeaderField } from "./HeaderField";
+import type { ImportedMember } from "./ImportedMember";
 import type { SettingField } from "./SettingField";
 
 /**
@@ -156,7 +157,15 @@ dimension: DimensionKind,
 /**
  * The member.
  */
-id: string, } | { "op": "driver", 
+id: string, } | { "op": "import_members", 
+/**
+ * Which dimension.
+ */
+dimension: DimensionKind, 
+/**
+ * The members, in file order.
+ */
+members: Array<ImportedMember>, } | { "op": "driver", 
 /**
  * The change.
  */

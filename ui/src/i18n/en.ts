@@ -393,4 +393,11 @@ export const en = {
   "import.summary": "Ready: {months} month(s) of company totals and {members} month(s) of history by member will be added or replaced.",
   "import.apply": "Import",
   "import.mapFirst": "Choose the columns above; the rows are read once the month and an amount are mapped.",
+  "import.membersTitle": "Import {dimension} members",
+  "import.membersSummary": "Ready: {n} member(s) in the table, {added} of them new; the others are already in the list.",
+  "import.field.team": "Team",
+  "import.field.rep": "Sales rep",
+  "import.field.name": "Name",
+  "import.field.code": "Code",
+  "import.membersOpen": "Import…",
 };

@@ -393,4 +393,11 @@ export const zhCN: Messages = {
   "import.summary": "可以导入：将新增或替换 {months} 个月的公司合计，以及 {members} 条按成员的月度历史。",
   "import.apply": "导入",
   "import.mapFirst": "请先在上方选择各列；选定月份和金额列后才会读取数据行。",
+  "import.membersTitle": "导入{dimension}成员",
+  "import.membersSummary": "可以导入：表中 {n} 个成员，其中 {added} 个为新增，其余已在列表中。",
+  "import.field.team": "团队",
+  "import.field.rep": "销售代表",
+  "import.field.name": "名称",
+  "import.field.code": "编码",
+  "import.membersOpen": "导入…",
 };

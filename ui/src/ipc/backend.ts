@@ -1,6 +1,7 @@
 // The shape every IPC backend implements: the desktop shell (tauri.ts) or, in a plain browser
 // during development only, the mock (mock.ts).
-import type { BaselineImport } from "../bindings/BaselineImport";
+import type { ImportPreview } from "../bindings/ImportPreview";
+import type { ImportTarget } from "../bindings/ImportTarget";
 import type { DocumentView } from "../bindings/DocumentView";
 import type { IpcError } from "../bindings/IpcError";
 import type { PlanEdit } from "../bindings/PlanEdit";
@@ -21,12 +22,12 @@ export interface Backend {
   savePlan(): Promise<DocumentView | null>;
   savePlanAs(): Promise<DocumentView | null>;
   editPlan(edit: PlanEdit): Promise<DocumentView>;
-  /** Asks for a table (native dialog) and previews it as baseline history; null when cancelled. */
-  chooseBaselineImport(): Promise<BaselineImport | null>;
+  /** Asks for a table (native dialog) and previews it for `target`; null when cancelled. */
+  chooseImport(target: ImportTarget): Promise<ImportPreview | null>;
   /** Previews the chosen table again with "column=field" mappings. */
-  previewBaselineImport(map: string[]): Promise<BaselineImport>;
+  previewImport(map: string[]): Promise<ImportPreview>;
   /** Imports the chosen table (all rows or none) as one undoable edit. */
-  applyBaselineImport(map: string[]): Promise<DocumentView>;
+  applyImport(map: string[]): Promise<DocumentView>;
   undo(): Promise<DocumentView>;
   redo(): Promise<DocumentView>;
   listRecovery(): Promise<RecoveryItem[]>;

@@ -264,9 +264,9 @@ export const mockBackend: Backend = {
     return delay(view());
   },
   // Reading files needs the desktop shell; the browser mock has no table import.
-  chooseBaselineImport: async () => delay(null),
-  previewBaselineImport: async () => { throw { code: "invalid_argument", message: "no table import in the browser mock", path: null }; },
-  applyBaselineImport: async () => { throw { code: "invalid_argument", message: "no table import in the browser mock", path: null }; },
+  chooseImport: async () => delay(null),
+  previewImport: async () => { throw { code: "invalid_argument", message: "no table import in the browser mock", path: null }; },
+  applyImport: async () => { throw { code: "invalid_argument", message: "no table import in the browser mock", path: null }; },
   undo: async () => { const p = undoStack.pop(); if (p) { redoStack.push(plan); plan = p; } return delay(view()); },
   redo: async () => { const p = redoStack.pop(); if (p) { undoStack.push(plan); plan = p; } return delay(view()); },
   takeStartupError: async () => null,

@@ -224,3 +224,23 @@ fn importing_history_replaces_the_same_month_and_adds_new_ones() {
     let oct = plan.baseline.iter().find(|m| m.month == oct_2025).unwrap();
     assert_eq!(oct.bookings, dec("3100000"));
 }
+
+#[test]
+fn a_drilled_split_uses_history_only_when_the_members_split_have_some() {
+    // The template has history by region (rolled up from no deeper rows), none by team: the
+    // teams of a region start equal, not "history share" with a no-history error.
+    let c = clock();
+    let mut plan = template_plan(&c);
+    let bookings = plan.goals[0].id;
+    let south = plan.dimensions.org.iter().find(|m| m.name == "South China").unwrap().id;
+    let add = DriverEdit::AddSplit {
+        goal_id: bookings,
+        dimension: DimensionKind::Org,
+        org_parent: Some(south),
+    };
+    run(&mut plan, add, &c).unwrap();
+    assert_eq!(
+        plan.drivers.decompositions.last().unwrap().method,
+        DecompositionMethod::Equal
+    );
+}

@@ -27,6 +27,7 @@ mod tests;
 
 pub use cash::CashInReport;
 pub use funnels::{FunnelReport, FunnelSegmentReport};
+pub use history::HistoryIndex;
 pub use splits::{CrossedReport, SplitMember, SplitReport};
 
 use super::findings::Finding;

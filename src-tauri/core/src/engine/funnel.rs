@@ -177,7 +177,7 @@ pub fn plan(input: &FunnelInput) -> FunnelPlan {
     let lead_shift = opp_shift + u32::from(input.lead_to_opportunity_days);
     for (&month, &target) in &targets {
         let (repeat, orders) = if ok.repeat {
-            repeat_revenue(&input.repeat, target)
+            repeat_revenue(&input.repeat, target, input.minor_units)
         } else {
             (None, None)
         };
@@ -267,16 +267,23 @@ fn check_drivers(input: &FunnelInput, finding: &dyn Fn(&str, &str) -> Finding, f
 }
 
 /// Repeat revenue of a month with this target, and the repeat orders when the basis counts them.
-fn repeat_revenue(basis: &RepeatRevenue, target: Decimal) -> (Option<Decimal>, Option<u64>) {
+fn repeat_revenue(basis: &RepeatRevenue, target: Decimal, minor_units: Option<u32>) -> (Option<Decimal>, Option<u64>) {
+    let round = |v: Decimal| match minor_units {
+        Some(dp) => v.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointNearestEven),
+        None => v,
+    };
     match basis {
-        RepeatRevenue::Share { share } => (target.checked_mul(*share), None),
+        RepeatRevenue::Share { share } => (target.checked_mul(*share).map(round), None),
         RepeatRevenue::Customers {
             existing_customers,
             repeat_rate,
             order_value,
         } => {
             let reorders = Decimal::from(*existing_customers) * repeat_rate;
-            (reorders.checked_mul(*order_value), ceil_ratio(reorders, Decimal::ONE))
+            (
+                reorders.checked_mul(*order_value).map(round),
+                ceil_ratio(reorders, Decimal::ONE),
+            )
         }
     }
 }

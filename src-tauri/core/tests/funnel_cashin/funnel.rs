@@ -38,6 +38,7 @@ fn input() -> impl Strategy<Value = FunnelInput> {
             opportunity_to_deal: od,
             sales_cycle_days: cycle,
             lead_to_opportunity_days: lag,
+            minor_units: None,
         })
 }
 

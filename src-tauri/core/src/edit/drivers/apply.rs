@@ -152,7 +152,17 @@ fn add_split(
                 .because("split.exists", &[("dimension", dimension.as_str())]),
         );
     }
-    let has_history = plan.baseline_splits.iter().any(|s| s.dimension == dimension);
+    // History of the members being split (an org member's includes everyone below it).
+    let index = crate::engine::breakdown::HistoryIndex::new(plan);
+    let members: Vec<Uuid> = match plan.dimensions.flat(dimension) {
+        Some(list) => list.iter().map(|m| m.id).collect(),
+        None => (plan.dimensions.org.iter())
+            .filter(|m| m.parent_id == org_parent)
+            .map(|m| m.id)
+            .collect(),
+    };
+    let kind = plan.goal(goal_id).map_or(crate::model::GoalKind::Bookings, |g| g.kind);
+    let has_history = members.iter().any(|&m| index.member(dimension, m, &[], kind).is_some());
     plan.drivers.decompositions.push(Decomposition {
         id: clock.new_id(),
         goal_id,

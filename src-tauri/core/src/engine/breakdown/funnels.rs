@@ -121,7 +121,7 @@ fn one(
                 continue;
             }
         };
-        let result = funnel::plan(&input(segment, &name, targets));
+        let result = funnel::plan(&input(segment, &name, targets, minor_units(plan)));
         findings.extend(result.findings.iter().map(|x| x.clone().on_driver(f.goal_id, f.id)));
         report.segments.push(FunnelSegmentReport {
             member_id: segment.member_id,
@@ -149,7 +149,7 @@ fn segment_months(whole: &[MonthAmount], shares: &[(Uuid, Decimal)], id: Uuid, m
         .collect()
 }
 
-fn input(s: &FunnelSegment, name: &str, targets: Vec<MonthAmount>) -> FunnelInput {
+fn input(s: &FunnelSegment, name: &str, targets: Vec<MonthAmount>, minor_units: u32) -> FunnelInput {
     FunnelInput {
         segment: name.to_string(),
         targets,
@@ -159,5 +159,6 @@ fn input(s: &FunnelSegment, name: &str, targets: Vec<MonthAmount>) -> FunnelInpu
         opportunity_to_deal: s.opportunity_to_deal,
         sales_cycle_days: s.sales_cycle_days,
         lead_to_opportunity_days: s.lead_to_opportunity_days,
+        minor_units: Some(minor_units),
     }
 }

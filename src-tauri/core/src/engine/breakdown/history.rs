@@ -16,14 +16,15 @@ struct YearTotals {
     cash_in: Decimal,
 }
 
-/// Yearly history per member; built from the plan's baseline splits.
-pub(super) struct HistoryIndex {
+/// Yearly history per member; built from the plan's baseline splits (used by the splits and
+/// by the edit that picks a new split's method).
+pub struct HistoryIndex {
     totals: HashMap<(DimensionKind, Uuid), BTreeMap<i32, YearTotals>>,
 }
 
 impl HistoryIndex {
     /// Indexes the plan's baseline splits; org rows also count for every ancestor.
-    pub(super) fn new(plan: &Plan) -> Self {
+    pub fn new(plan: &Plan) -> Self {
         let parents: HashMap<Uuid, Uuid> = (plan.dimensions.org.iter())
             .filter_map(|m| m.parent_id.map(|p| (m.id, p)))
             .collect();
@@ -53,13 +54,7 @@ impl HistoryIndex {
 
     /// The member's history in `years` (all years when empty): bookings or cash-in by the
     /// goal's kind. `None` when the member (and everyone below it) has no row in those years.
-    pub(super) fn member(
-        &self,
-        dimension: DimensionKind,
-        member: Uuid,
-        years: &[i32],
-        kind: GoalKind,
-    ) -> Option<Decimal> {
+    pub fn member(&self, dimension: DimensionKind, member: Uuid, years: &[i32], kind: GoalKind) -> Option<Decimal> {
         let by_year = self.totals.get(&(dimension, member))?;
         let mut total: Option<Decimal> = None;
         for (year, t) in by_year {

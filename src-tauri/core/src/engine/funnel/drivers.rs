@@ -72,4 +72,8 @@ pub struct FunnelInput {
     pub sales_cycle_days: u16,
     /// Days from a lead's creation to its opportunity; 0 puts leads with their opportunities.
     pub lead_to_opportunity_days: u16,
+    /// Minor-unit digits of the currency: repeat revenue is rounded to it (half to even), so
+    /// repeat + new is exactly the target in money a ledger can hold. None: kept exact.
+    #[serde(default)]
+    pub minor_units: Option<u32>,
 }

@@ -28,6 +28,7 @@ fn q4(targets: Vec<MonthAmount>, cycle: u16) -> FunnelInput {
         opportunity_to_deal: dec("0.25"),
         sales_cycle_days: cycle,
         lead_to_opportunity_days: 0,
+        minor_units: None,
     }
 }
 
@@ -277,4 +278,23 @@ fn ceil_ratio_is_exact() {
     assert_eq!(ceil_ratio(dec("3"), dec("3")), Some(1));
     assert_eq!(ceil_ratio(dec("1"), Decimal::ZERO), None);
     assert_eq!(ceil_ratio(dec("-1"), dec("3")), Some(0));
+}
+
+#[test]
+fn repeat_revenue_is_money_at_the_minor_unit_when_asked() {
+    // 1,950,000.01 × 30 % = 585,000.003 → 585,000.00 (half to even at fen); new revenue is the
+    // rest, 1,365,000.01, so repeat + new is exactly the target.
+    let mut input = q4(vec![target(10, "1950000.01")], 0);
+    input.minor_units = Some(2);
+    let p = plan(&input);
+    let m = p.months.iter().find(|m| !m.before_period).unwrap();
+    assert_eq!(m.repeat_revenue, Some(dec("585000.00")));
+    assert_eq!(m.new_revenue, Some(dec("1365000.01")));
+    // Without a minor unit the exact product is kept.
+    input.minor_units = None;
+    let exact = plan(&input);
+    assert_eq!(
+        exact.months.iter().find(|m| !m.before_period).unwrap().repeat_revenue,
+        Some(dec("585000.003"))
+    );
 }
