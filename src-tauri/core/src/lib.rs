@@ -21,6 +21,9 @@ pub mod tabular;
 pub mod template;
 pub mod validate;
 
+#[cfg(test)]
+mod test_support;
+
 pub use error::{Error, ErrorCode, Result};
 /// Re-exported so faces over the core name the same `Decimal`.
 pub use rust_decimal;

@@ -8,27 +8,13 @@ use crate::edit::{
 use crate::engine::allocation::DecompositionMethod;
 use crate::engine::funnel::RepeatRevenue;
 use crate::model::{BaselineMonth, DimensionKind, Plan, SeasonalityChoice};
-use crate::template::{self, Template};
-use chrono::{NaiveDate, TimeZone, Utc};
+use crate::test_support::{clock, dec};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 use uuid::Uuid;
 
-fn clock() -> FixedClock {
-    FixedClock::new(Utc.with_ymd_and_hms(2026, 9, 1, 9, 0, 0).unwrap())
-}
-
 fn template_plan(clock: &FixedClock) -> Plan {
-    template::build(
-        Template::Q4Growth,
-        "en",
-        NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
-        clock,
-    )
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
+    crate::test_support::template_plan("en", clock)
 }
 
 fn run(plan: &mut Plan, edit: DriverEdit, clock: &FixedClock) -> crate::Result<()> {

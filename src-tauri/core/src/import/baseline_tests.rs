@@ -3,9 +3,7 @@
 
 use super::*;
 use crate::clock::FixedClock;
-use crate::template::{self, Template};
-use chrono::{TimeZone, Utc};
-use std::str::FromStr;
+use crate::test_support::{clock, dec};
 
 struct Dir(tempfile::TempDir);
 
@@ -20,21 +18,8 @@ impl Dir {
     }
 }
 
-fn clock() -> FixedClock {
-    FixedClock::new(Utc.with_ymd_and_hms(2026, 9, 1, 9, 0, 0).unwrap())
-}
-
 fn plan(c: &FixedClock) -> Plan {
-    template::build(
-        Template::Q4Growth,
-        "zh-CN",
-        NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
-        c,
-    )
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
+    crate::test_support::template_plan("zh-CN", c)
 }
 
 fn month(y: i32, m: u32) -> NaiveDate {

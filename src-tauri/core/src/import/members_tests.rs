@@ -4,20 +4,10 @@
 use super::*;
 use crate::clock::FixedClock;
 use crate::model::OrgLevel;
-use crate::template::{self, Template};
-use chrono::{NaiveDate, TimeZone, Utc};
-
-fn clock() -> FixedClock {
-    FixedClock::new(Utc.with_ymd_and_hms(2026, 9, 1, 9, 0, 0).unwrap())
-}
+use crate::test_support::clock;
 
 fn plan(c: &FixedClock) -> Plan {
-    template::build(
-        Template::Q4Growth,
-        "zh-CN",
-        NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
-        c,
-    )
+    crate::test_support::template_plan("zh-CN", c)
 }
 
 fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf {

@@ -6,22 +6,13 @@
 //! products 40/25/15/20. Targets: bookings 13,000,000 and cash-in 11,960,000 for Q4 2026,
 //! phased by 2025's Q4 seasonality into 3,900,000 / 4,160,000 / 4,940,000.
 
-use crate::clock::FixedClock;
 use crate::engine::{evaluate, findings::Severity, PlanReport};
 use crate::model::{DimensionKind, Plan};
 use crate::money::to_text;
-use crate::template::{self, Template};
-use chrono::{NaiveDate, TimeZone, Utc};
 use rust_decimal::Decimal;
 
 fn template_plan() -> Plan {
-    let clock = FixedClock::new(Utc.with_ymd_and_hms(2026, 9, 1, 9, 0, 0).unwrap());
-    template::build(
-        Template::Q4Growth,
-        "zh-CN",
-        NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
-        &clock,
-    )
+    crate::test_support::template_plan("zh-CN", &crate::test_support::clock())
 }
 
 fn texts(values: impl IntoIterator<Item = Option<Decimal>>) -> Vec<String> {
