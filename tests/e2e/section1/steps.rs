@@ -131,9 +131,20 @@ pub async fn split(app: &App, locale: &str, seen: &mut Seen) {
         .wait_for_css(&format!("{}[data-parent=\"{second}\"]", tid("split-card")))
         .await;
     seen.south_teams_split = attr(app, &teams, "data-split-id").await;
-    // The teams have no history of their own: the card says so; split them equally instead.
-    inside(app, &teams, &tid("split-no-history")).await;
-    choose(app, &inside(app, &teams, &tid("split-method")).await, "equal").await;
+    // The teams have no history of their own: their split starts equal, with no history error.
+    let method = inside(app, &teams, &tid("split-method")).await;
+    assert_eq!(
+        App::value_of(&method).await,
+        "equal",
+        "a drilled split without history starts equal"
+    );
+    assert!(
+        teams
+            .find(fantoccini::Locator::Css(&tid("split-no-history")))
+            .await
+            .is_err(),
+        "no history error on a split that does not use history"
+    );
     let team_alloc = format!("{} {}", split_card(&seen.south_teams_split), tid("split-allocated"));
     app.wait_for_css(&team_alloc).await;
     app.wait_until("the teams to be split", crate::harness::UI_TIMEOUT, || async {
