@@ -6,12 +6,12 @@ import type { Plan } from "./bindings/Plan";
 import { en } from "./i18n/en";
 import { t, locale, type MessageKey } from "./i18n/index.svelte";
 import { formatDate, formatMoney, formatMonth, formatNumber, formatPercent } from "./format";
-import { isPage, navKey, type PageId, type TargetsTab } from "./steps";
+import { isPage, navKey, type PageId, type SupportTab, type TargetsTab } from "./steps";
 import { app } from "./state.svelte";
 
 type Kind = "money" | "rate" | "percent" | "number";
 
-const DATE_PARAMS = new Set(["start", "end", "deadline"]);
+const DATE_PARAMS = new Set(["start", "end", "deadline", "last_order", "period_start", "as_of"]);
 const MONEY_PARAMS = new Set(["locked", "total", "excess", "remainder", "difference", "collections", "target", "gap", "repeat", "amount"]);
 /** `value` and `sum` mean different things in different findings. */
 const BY_CODE: Record<string, Kind> = {
@@ -38,6 +38,8 @@ function formatParam(code: string, name: string, value: string): string {
   if (name === "dimension") return known(`dimName.${value}`) ? t(`dimName.${value}` as MessageKey) : value;
   if (name === "stage") return known(`funnel.stage.${value}`) ? t(`funnel.stage.${value}` as MessageKey) : value;
   if (name === "reason") return known(`finding.reason.${value}`) ? t(`finding.reason.${value}` as MessageKey) : value;
+  if (code === "rfm.tied_scores" && name === "score") return known(`support.rfm.dim.${value}`) ? t(`support.rfm.dim.${value}` as MessageKey) : value;
+  if (code === "nps.negative" && name === "score") return formatNumber(value);
   if (name === "index") return /^\d+$/.test(value) ? String(Number(value) + 1) : value;
   if (name === "sum_percent") return `${formatNumber(value)}%`;
   if (MONEY_PARAMS.has(name)) return formatMoney(value, currency, loc);
@@ -63,8 +65,31 @@ export function findingText(f: Finding): string {
   return t(key as MessageKey, params);
 }
 
+/** Section 2's findings name the part of the step ("market", "customers"), not the page. */
+const SUPPORT_STEPS = new Set(["market", "customers"]);
+
 export function findingPage(f: Finding): PageId {
+  if (SUPPORT_STEPS.has(f.target.step)) return "support";
   return isPage(f.target.step) ? f.target.step : "overview";
+}
+
+/** The support sub-step a section-2 finding belongs to (by its field and code). */
+export function supportTabOf(f: Finding): SupportTab {
+  const field = f.target.field;
+  if (field === "competition" || f.code.startsWith("swot.")) return "competition";
+  if (field === "personas") return "personas";
+  if (f.target.step === "customers") return "customers";
+  return "market";
+}
+
+/** The data-focus key of the control a section-2 finding is about (support:<tab>:…). */
+function supportFocusKey(f: Finding): string {
+  const tab = supportTabOf(f);
+  const { item_id: item, field } = f.target;
+  if (item) return `support:${tab}:${tab === "competition" && f.code.startsWith("swot.") ? "factor" : "item"}:${item}`;
+  if (field === "nps") return "support:market:nps";
+  if (field === "as_of" || field === "rule" || field === "orders") return `support:customers:${field}`;
+  return `support:${tab}:add`;
 }
 
 export type DriverKind = "split" | "funnel" | "cashin" | "phasing";
@@ -99,6 +124,7 @@ export function findingPlace(f: Finding, plan: Plan | undefined): string {
   const page = findingPage(f);
   let step = t(navKey(page));
   if (page === "targets" && f.target.driver_id) step += ` · ${t(TAB_KEYS[findingTab(f, plan)])}`;
+  if (page === "support") step += ` · ${t(`support.tab.${supportTabOf(f)}` as MessageKey)}`;
   const goal = f.target.goal_id ? plan?.goals.find((g) => g.id === f.target.goal_id) : undefined;
   if (!goal) return step;
   const name = goal.statement.trim() || goal.metric.trim() || t("goal.untitled");
@@ -127,6 +153,7 @@ function driverFocusKey(f: Finding, kind: DriverKind): string {
 /** The data-focus key of the control to focus for a finding. */
 export function findingFocusKey(f: Finding): string | null {
   const { goal_id, field, step } = f.target;
+  if (findingPage(f) === "support") return supportFocusKey(f);
   const kind = driverKind(f, app.doc?.plan);
   if (kind) return driverFocusKey(f, kind);
   if (goal_id && field) return `goal:${goal_id}:${field}`;

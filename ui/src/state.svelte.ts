@@ -4,7 +4,7 @@ import type { DocumentView } from "./bindings/DocumentView";
 import type { IpcError } from "./bindings/IpcError";
 import type { RecoveryItem } from "./bindings/RecoveryItem";
 import type { Theme } from "./bindings/Theme";
-import { targetsTabOfKey, type PageId, type TargetsTab } from "./steps";
+import { supportTabOfKey, targetsTabOfKey, type PageId, type SupportTab, type TargetsTab } from "./steps";
 import { toIpcError } from "./ipc";
 
 export type UnsavedChoice = "save" | "discard" | "cancel";
@@ -26,6 +26,7 @@ class AppState {
   booted = $state(false);
   /** The open sub-step of the targets step, and the goal the split tab shows (null: the first). */
   targetsTab = $state<TargetsTab>("goals");
+  supportTab = $state<SupportTab>("market");
   splitGoal = $state<string | null>(null);
 
   effectiveTheme = $derived<"light" | "dark">(
@@ -72,6 +73,8 @@ export function askUnsaved(name: string): Promise<UnsavedChoice> {
 export function navigate(page: PageId, focusKey?: string | null): void {
   app.page = page;
   if (page === "targets" && focusKey) showTargetsKey(focusKey);
+  const supportTab = page === "support" && focusKey ? supportTabOfKey(focusKey) : null;
+  if (supportTab) app.supportTab = supportTab;
   if (!focusKey) {
     requestAnimationFrame(() => document.getElementById("canvas")?.scrollTo({ top: 0 }));
     return;

@@ -7,7 +7,7 @@ export type PageId = "overview" | "header" | StepId;
 export const PAGES: readonly PageId[] = ["overview", "header", ...STEPS];
 
 /** Steps whose worksheets exist in this version. */
-export const AVAILABLE: ReadonlySet<PageId> = new Set<PageId>(["overview", "header", "targets"]);
+export const AVAILABLE: ReadonlySet<PageId> = new Set<PageId>(["overview", "header", "targets", "support"]);
 
 export function isPage(value: string): value is PageId {
   return (PAGES as readonly string[]).includes(value);
@@ -31,4 +31,14 @@ export function targetsTabOfKey(key: string): TargetsTab | null {
   if (key.startsWith("funnel:")) return "funnel";
   if (key.startsWith("cashin:")) return "cashin";
   return null;
+}
+
+/** The sub-steps of the support step (section 2). */
+export const SUPPORT_TABS = ["market", "competition", "customers", "personas"] as const;
+export type SupportTab = (typeof SUPPORT_TABS)[number];
+
+/** Which support sub-step holds a data-focus key: keys are support:<tab>:… */
+export function supportTabOfKey(key: string): SupportTab | null {
+  const tab = /^support:([a-z]+)/.exec(key)?.[1];
+  return (SUPPORT_TABS as readonly string[]).includes(tab ?? "") ? (tab as SupportTab) : null;
 }

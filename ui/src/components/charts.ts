@@ -2,13 +2,15 @@
 // light and dark palettes that match app.css. Charts plot numbers converted from the core's
 // decimal strings for drawing only; labels and tooltips show the exact strings, formatted.
 import * as echarts from "echarts/core";
-import { BarChart, FunnelChart, LineChart, SunburstChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from "echarts/components";
+import { BarChart, FunnelChart, HeatmapChart, LineChart, RadarChart, SunburstChart } from "echarts/charts";
+import {
+  AriaComponent, GridComponent, LegendComponent, RadarComponent, TitleComponent, TooltipComponent, VisualMapComponent,
+} from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
 
 echarts.use([
   BarChart, LineChart, FunnelChart, SunburstChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent,
-  AriaComponent, CanvasRenderer,
+  AriaComponent, CanvasRenderer, RadarChart, RadarComponent, HeatmapChart, VisualMapComponent,
 ]);
 
 export { echarts };

@@ -3,6 +3,7 @@
 import { enErrors } from "./errors.en";
 import { enBreakdown } from "./breakdown.en";
 import { enFindings } from "./findings.en";
+import { enSupport } from "./support.en";
 
 export const en = {
   "app.name": "Sales Plan Studio",
@@ -370,6 +371,7 @@ export const en = {
   ...enErrors,
   ...enBreakdown,
   ...enFindings,
+  ...enSupport,
   "import.open": "Import from CSV / Excel…",
   "import.title": "Import baseline history",
   "import.text": "Text table · {encoding} · {delimiter}",

@@ -3,6 +3,7 @@ import type { Messages } from "./types";
 import { zhCNErrors } from "./errors.zh-CN";
 import { zhCNBreakdown } from "./breakdown.zh-CN";
 import { zhCNFindings } from "./findings.zh-CN";
+import { zhSupport } from "./support.zh-CN";
 
 export const zhCN: Messages = {
   "app.name": "销售经营规划",
@@ -370,6 +371,7 @@ export const zhCN: Messages = {
   ...zhCNErrors,
   ...zhCNBreakdown,
   ...zhCNFindings,
+  ...zhSupport,
   "import.open": "从 CSV / Excel 导入…",
   "import.title": "导入历史数据",
   "import.text": "文本表格 · {encoding} · {delimiter}",
