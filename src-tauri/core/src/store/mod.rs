@@ -22,6 +22,7 @@ use crate::model::{Plan, PlanMeta};
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
+mod bodies;
 mod codec;
 mod drivers;
 mod header;
