@@ -9,9 +9,13 @@ mod dimensions;
 mod drivers;
 mod fields;
 mod parse;
+mod support;
 
 pub use drivers::{CashInField, DriverEdit, FunnelField, SeasonalityBasis, SplitEntryField, SplitField};
 pub use parse::{parse_date, parse_weekdays, text};
+pub use support::{
+    parse_nps_scores, CompetitorField, FactorField, MarketItemField, NpsGroup, PersonaField, RfmField, SupportEdit,
+};
 
 use crate::clock::Clock;
 use crate::error::{Error, ErrorCode, Result};
@@ -158,6 +162,11 @@ pub enum PlanEdit {
         /// The change.
         edit: DriverEdit,
     },
+    /// Changes section 2 (market, competition, NPS, personas, RFM settings, orders).
+    Support {
+        /// The change.
+        edit: SupportEdit,
+    },
 }
 
 impl PlanEdit {
@@ -171,6 +180,7 @@ impl PlanEdit {
             PlanEdit::RenameMember { id, .. } => Some(format!("member:{id}:name")),
             PlanEdit::SetMemberCode { id, .. } => Some(format!("member:{id}:code")),
             PlanEdit::Driver { edit } => edit.coalesce_key(),
+            PlanEdit::Support { edit } => edit.coalesce_key(),
             _ => None,
         }
     }
@@ -291,6 +301,7 @@ fn apply_in_place(plan: &mut Plan, edit: &PlanEdit, clock: &dyn Clock) -> Result
         }
         PlanEdit::RemoveMember { dimension, id } => dimensions::remove(&mut plan.dimensions, *dimension, *id),
         PlanEdit::Driver { edit } => drivers::apply(plan, edit, clock),
+        PlanEdit::Support { edit } => support::apply(plan, edit, clock),
     }
 }
 

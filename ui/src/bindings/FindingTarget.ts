@@ -19,4 +19,9 @@ field: string | null,
 /**
  * The driver concerned (a split, phasing rule, funnel or cash-in plan), if any.
  */
-driver_id: string | null, };
+driver_id: string | null, 
+/**
+ * The section-2 item concerned (a market item, strength or weakness, competitor,
+ * attribute or persona), if any.
+ */
+item_id: string | null, };

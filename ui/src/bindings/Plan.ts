@@ -6,6 +6,7 @@ import type { Drivers } from "./Drivers";
 import type { Goal } from "./Goal";
 import type { PlanHeader } from "./PlanHeader";
 import type { PlanSettings } from "./PlanSettings";
+import type { Support } from "./Support";
 
 /**
  * A whole plan, without its file metadata (see [`PlanMeta`]).
@@ -39,4 +40,9 @@ baseline_splits: Array<BaselineSplit>,
 /**
  * How goals are split, phased, fed by the funnel and collected (section 1).
  */
-drivers: Drivers, };
+drivers: Drivers, 
+/**
+ * Section 2: market items, strengths and weaknesses, NPS, competitors, personas and the
+ * RFM settings.
+ */
+support: Support, };

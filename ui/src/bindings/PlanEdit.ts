@@ -8,6 +8,7 @@ import type { GoalKind } from "./GoalKind";
 import type { GoalLayer } from "./GoalLayer";
 import type { HeaderField } from "./HeaderField";
 import type { SettingField } from "./SettingField";
+import type { SupportEdit } from "./SupportEdit";
 
 /**
  * One change to a plan.
@@ -160,4 +161,8 @@ id: string, } | { "op": "driver",
 /**
  * The change.
  */
-edit: DriverEdit, };
+edit: DriverEdit, } | { "op": "support", 
+/**
+ * The change.
+ */
+edit: SupportEdit, };

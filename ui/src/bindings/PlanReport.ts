@@ -5,6 +5,7 @@ import type { Finding } from "./Finding";
 import type { GoalAnalysis } from "./GoalAnalysis";
 import type { GoalPhasing } from "./GoalPhasing";
 import type { Health } from "./Health";
+import type { SupportReport } from "./SupportReport";
 
 /**
  * Everything computed from a plan, as the UI and `salesplan check` show it.
@@ -26,6 +27,10 @@ phasing: Array<GoalPhasing>,
  * Splits, funnels and cash-in plans computed from the drivers.
  */
 breakdown: Breakdown, 
+/**
+ * Section 2: NPS, competitor matrix, SWOT, customers (RFM tiers, strategy seeds).
+ */
+support: SupportReport, 
 /**
  * Every finding of every section, errors first.
  */

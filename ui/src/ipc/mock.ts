@@ -67,6 +67,11 @@ function template(zh: boolean): Plan {
     // section-1 tabs empty (their empty states), never imitated numbers.
     baseline_splits: [],
     drivers: { decompositions: [], phasing: [], funnels: [], cash_in: [] },
+    // Section 2 likewise comes from the core only.
+    support: {
+      market_items: [], factors: [], nps: null, attributes: [], competitors: [], personas: [],
+      rfm: { as_of: null, rule: { rule: "scores", a_min_score: 12, b_min_score: 8 } },
+    },
   };
 }
 
@@ -85,7 +90,7 @@ function report(plan: Plan): PlanReport {
   const findings: Finding[] = [];
   const h = plan.header, s = plan.settings;
   const step = (code: string, severity: Finding["severity"], st: string, field: string | null, params = {}) =>
-    findings.push({ code, severity, params, target: { step: st, goal_id: null, field, driver_id: null } });
+    findings.push({ code, severity, params, target: { step: st, goal_id: null, field, driver_id: null, item_id: null } });
   if (!h.title.trim()) step("header.title_missing", "warning", "header", "title");
   if (h.period_end < h.period_start) step("header.period_reversed", "error", "header", "period_end", { start: h.period_start, end: h.period_end });
   if (h.calendar.weekdays.length === 0) step("header.no_workdays", "error", "header", "weekdays");
@@ -94,7 +99,7 @@ function report(plan: Plan): PlanReport {
   if (!has("cash_in")) step("targets.no_cash_in_goal", "warning", "targets", null);
   const goals: GoalAnalysis[] = plan.goals.map((g) => {
     const f = (code: string, severity: Finding["severity"], field: string, params: Record<string, string> = {}) =>
-      findings.push({ code, severity, params, target: { step: "targets", goal_id: g.id, field, driver_id: null } });
+      findings.push({ code, severity, params, target: { step: "targets", goal_id: g.id, field, driver_id: null, item_id: null } });
     const specific = !g.statement.trim() ? (f("smart.specific.no_statement", "warning", "statement"), "fail" as const)
       : !g.metric.trim() ? (f("smart.specific.no_metric", "warning", "metric"), "fail" as const) : "pass" as const;
     const measurable = g.target === null ? (f("smart.measurable.no_target", "warning", "target"), "fail" as const)
@@ -125,6 +130,11 @@ function report(plan: Plan): PlanReport {
     goals, findings, health: { errors: count("error"), warnings: count("warning"), hints: count("hint") },
     phasing: [], // the browser preview does not phase; the core does
     breakdown: { splits: [], funnels: [], cash_in: [] },
+    support: {
+      nps: null, competition: { attributes: [], companies: [] },
+      swot: { strengths: [], weaknesses: [], opportunities: [], threats: [], opportunity_weight: "0", threat_weight: "0", balance: null },
+      customers: { orders: null, rfm: null, seeds: [] },
+    },
     baseline: {
       months: plan.baseline.length, first_month: plan.baseline[0]?.month ?? null, last_month: plan.baseline.at(-1)?.month ?? null,
       same_period_bookings: sum(inWin, "bookings"), same_period_cash_in: sum(inWin, "cash_in"), same_period_months: inWin.length,

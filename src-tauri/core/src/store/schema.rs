@@ -26,6 +26,16 @@
 //! Schema v3 adds two tables (additive; migrate.rs creates them in a v2 file):
 //! - `baseline_split`: baseline history per member of a dimension, typed columns.
 //! - `driver`: the section-1 drivers, one row each, settings as a strictly parsed JSON body.
+//!
+//! Schema v4 adds section 2 (additive; migrate.rs creates the tables in a v3 file):
+//! - `support_item`: market items, strengths and weaknesses, competitive attributes,
+//!   competitors and personas, one row each with a UUID, as `driver` (JSON body).
+//! - `support_settings`: one row: the NPS survey (JSON or NULL) and the RFM settings (JSON).
+//! - `order_batch`: the import the orders came from (at most one row, UUID key) with the
+//!   amounts' scale and the number of orders.
+//! - `order_chunk`: the orders, 256 a row, each column an encoded BLOB (`model/orders`); the
+//!   key is the chunk's position, not a UUID: a chunk is storage, not something a user edits
+//!   or a merge compares (the batch's UUID identifies the orders as a whole).
 
 use std::collections::BTreeSet;
 
@@ -129,13 +139,51 @@ pub(super) const DRIVER: &str = "CREATE TABLE driver (
     UNIQUE (kind, position)
 ) STRICT";
 
+/// Added by schema v4: the section-2 items (see `driver` for the body rules).
+pub(super) const SUPPORT_ITEM: &str = "CREATE TABLE support_item (
+    id TEXT PRIMARY KEY NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('market_item', 'factor', 'attribute', 'competitor', 'persona')),
+    position INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    UNIQUE (kind, position)
+) STRICT";
+
+/// Added by schema v4: the NPS survey and the RFM settings (exactly one row).
+pub(super) const SUPPORT_SETTINGS: &str = "CREATE TABLE support_settings (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    nps TEXT,
+    rfm TEXT NOT NULL
+) STRICT";
+
+/// Added by schema v4: the import the stored orders came from (none or one row).
+pub(super) const ORDER_BATCH: &str = "CREATE TABLE order_batch (
+    id TEXT PRIMARY KEY NOT NULL,
+    imported_at TEXT NOT NULL,
+    sources TEXT NOT NULL,
+    scale INTEGER NOT NULL CHECK (scale BETWEEN 0 AND 10),
+    orders INTEGER NOT NULL CHECK (orders > 0)
+) STRICT";
+
+/// Added by schema v4: the orders, one chunk a row, each column an encoded BLOB.
+pub(super) const ORDER_CHUNK: &str = "CREATE TABLE order_chunk (
+    position INTEGER PRIMARY KEY,
+    orders INTEGER NOT NULL,
+    customer BLOB NOT NULL,
+    date BLOB NOT NULL,
+    amount BLOB NOT NULL,
+    order_id BLOB NOT NULL,
+    product BLOB NOT NULL,
+    channel BLOB NOT NULL,
+    region BLOB NOT NULL
+) STRICT";
+
 /// The statements that create schema v1, in order (kept to test the v1 allowlist and the
 /// v1 → v2 migration; the app itself never creates a v1 file any more).
 #[cfg(test)]
 pub(super) const CREATE_V1: [&str; 6] = [META, HEADER, SETTINGS, CALENDAR_DAY, BASELINE_MONTH, GOAL];
 
-/// The statements that create the current schema (v3), in order.
-pub(super) const CREATE: [&str; 9] = [
+/// The statements that create the current schema (v4), in order.
+pub(super) const CREATE: [&str; 13] = [
     META,
     HEADER,
     SETTINGS,
@@ -145,10 +193,15 @@ pub(super) const CREATE: [&str; 9] = [
     DIMENSION_MEMBER,
     BASELINE_SPLIT,
     DRIVER,
+    SUPPORT_ITEM,
+    SUPPORT_SETTINGS,
+    ORDER_BATCH,
+    ORDER_CHUNK,
 ];
 
-/// The tables the reader queries (and the writer clears), child tables last.
-pub(super) const TABLES: [&str; 9] = [
+/// The tables the reader queries (and the writer clears), child tables last, the orders'
+/// tables apart: a working copy rewrites them only when the orders changed.
+pub(super) const TABLES: [&str; 11] = [
     "meta",
     "header",
     "settings",
@@ -158,7 +211,12 @@ pub(super) const TABLES: [&str; 9] = [
     "dimension_member",
     "baseline_split",
     "driver",
+    "support_item",
+    "support_settings",
 ];
+
+/// The tables of the stored orders.
+pub(super) const ORDER_TABLES: [&str; 2] = ["order_batch", "order_chunk"];
 
 /// One row of `sqlite_schema` as the reader compares it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -201,6 +259,20 @@ pub(super) fn expected(version: i32) -> Option<BTreeSet<SchemaObject>> {
             v3.extend(table_with_two_indexes("baseline_split", BASELINE_SPLIT));
             v3.extend(table_with_two_indexes("driver", DRIVER));
             Some(v3)
+        }
+        4 => {
+            let mut v4 = expected(3)?;
+            v4.extend(table_with_two_indexes("support_item", SUPPORT_ITEM));
+            v4.insert(object(
+                "table",
+                "support_settings",
+                "support_settings",
+                Some(SUPPORT_SETTINGS),
+            ));
+            v4.insert(object("table", "order_batch", "order_batch", Some(ORDER_BATCH)));
+            v4.insert(object("index", "sqlite_autoindex_order_batch_1", "order_batch", None));
+            v4.insert(object("table", "order_chunk", "order_chunk", Some(ORDER_CHUNK)));
+            Some(v4)
         }
         _ => None,
     }
