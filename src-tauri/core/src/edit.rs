@@ -10,16 +10,21 @@ mod drivers;
 mod fields;
 pub(crate) mod members;
 mod parse;
+mod support;
 
 pub use drivers::{CashInField, DriverEdit, FunnelField, SeasonalityBasis, SplitEntryField, SplitField};
 pub use members::{ImportedMember, MAX_IMPORTED_MEMBERS};
 pub use parse::{parse_date, parse_weekdays, text};
+pub use support::{
+    parse_nps_scores, CompetitorField, FactorField, MarketItemField, NpsGroup, PersonaField, RfmField, SupportEdit,
+};
 
 use crate::clock::Clock;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{BaselineMonth, CalendarDay, DimensionKind, Goal, GoalKind, GoalLayer, Plan};
 use crate::money;
 use fields::{day_list, set_header, set_setting, update_goal};
+pub use fields::{BaselineField, DayList, GoalField, HeaderField, SettingField};
 use parse::parse_month;
 use serde::Deserialize;
 use ts_rs::TS;
@@ -27,95 +32,6 @@ use uuid::Uuid;
 
 /// Longest text a field accepts.
 pub const MAX_TEXT: usize = 4000;
-
-/// A header field set from text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum HeaderField {
-    /// Plan title.
-    Title,
-    /// Company name.
-    Company,
-    /// ISO 4217 code.
-    Currency,
-    /// YYYY-MM-DD.
-    PeriodStart,
-    /// YYYY-MM-DD.
-    PeriodEnd,
-    /// "zh-CN" or "en".
-    Locale,
-    /// Free text.
-    Authors,
-    /// Working weekdays as digits 1–7 separated by commas, e.g. "1,2,3,4,5".
-    Weekdays,
-}
-
-/// A goal field set from text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum GoalField {
-    /// Free text.
-    Statement,
-    /// Free text.
-    Metric,
-    /// Free text.
-    Unit,
-    /// Decimal text or empty.
-    Baseline,
-    /// Decimal text or empty.
-    Target,
-    /// YYYY-MM-DD or empty.
-    Deadline,
-    /// Free text.
-    Owner,
-    /// Free text.
-    Rationale,
-    /// A goal id or empty.
-    ParentId,
-    /// company | unit | individual.
-    Layer,
-    /// bookings | cash_in | market_share | margin | other.
-    Kind,
-}
-
-/// A setting set from decimal text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum SettingField {
-    /// Threshold between hold and stretch.
-    StretchFrom,
-    /// Threshold between stretch and aggressive.
-    AggressiveFrom,
-    /// Lowest achievable growth.
-    AchievableMin,
-    /// Highest achievable growth.
-    AchievableMax,
-}
-
-/// Which amount of a baseline month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum BaselineField {
-    /// Bookings.
-    Bookings,
-    /// Cash-in.
-    CashIn,
-}
-
-/// Which list of calendar days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum DayList {
-    /// Public holidays.
-    Holidays,
-    /// Make-up working days.
-    ExtraWorkdays,
-}
 
 /// One change to a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
@@ -255,6 +171,11 @@ pub enum PlanEdit {
         /// The change.
         edit: DriverEdit,
     },
+    /// Changes section 2 (market, competition, NPS, personas, RFM settings, orders).
+    Support {
+        /// The change.
+        edit: SupportEdit,
+    },
 }
 
 impl PlanEdit {
@@ -268,6 +189,7 @@ impl PlanEdit {
             PlanEdit::RenameMember { id, .. } => Some(format!("member:{id}:name")),
             PlanEdit::SetMemberCode { id, .. } => Some(format!("member:{id}:code")),
             PlanEdit::Driver { edit } => edit.coalesce_key(),
+            PlanEdit::Support { edit } => edit.coalesce_key(),
             _ => None,
         }
     }
@@ -391,6 +313,7 @@ fn apply_in_place(plan: &mut Plan, edit: &PlanEdit, clock: &dyn Clock) -> Result
             members::import(&mut plan.dimensions, *dimension, members, clock)
         }
         PlanEdit::Driver { edit } => drivers::apply(plan, edit, clock),
+        PlanEdit::Support { edit } => support::apply(plan, edit, clock),
     }
 }
 

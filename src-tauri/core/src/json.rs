@@ -8,11 +8,16 @@
 //!
 //! Changes within version 1 are additive only, so every version-1 document ever written still
 //! imports: `plan.dimensions` (org tree, customer tiers, product lines, channels) was added
-//! after the first release and may be absent, which reads as four empty dimensions. A change
-//! that an older build could not read (a renamed or repurposed field) needs version 2.
+//! after the first release and may be absent, which reads as four empty dimensions; so may
+//! `plan.baseline_splits`, `plan.drivers` and `plan.support` (section 2), and the top-level
+//! `orders` (the customer orders, `{ "batch", "scale", "rows" }` as `model/orders/json.rs`
+//! documents; absent when the plan has none). Orders sit beside the plan rather than in it
+//! because the plan object is also what the app's UI receives, and bulk data never travels
+//! there. A change that an older build could not read (a renamed or repurposed field) needs
+//! version 2.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::{Plan, PlanMeta};
+use crate::model::{OrderBook, Plan, PlanMeta};
 use crate::validate;
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +33,8 @@ struct Envelope {
     format_version: u32,
     meta: PlanMeta,
     plan: Plan,
+    #[serde(default, skip_serializing_if = "OrderBook::is_empty")]
+    orders: OrderBook,
 }
 
 #[derive(Deserialize)]
@@ -43,6 +50,7 @@ pub fn export(meta: &PlanMeta, plan: &Plan) -> String {
         format_version: FORMAT_VERSION,
         meta: meta.clone(),
         plan: plan.clone(),
+        orders: plan.orders.clone(),
     };
     serde_json::to_string_pretty(&env).expect("plan serializes")
 }
@@ -67,7 +75,9 @@ pub fn import(text: &str) -> Result<(PlanMeta, Plan)> {
         Some(_) => {}
         None => return Err(Error::plain(ErrorCode::NotAPlan, "not a plan JSON document (no \"format_version\")")),
     }
-    let env: Envelope = serde_json::from_str(text).map_err(|e| Error::invalid(format!("invalid plan JSON: {e}")))?;
+    let mut env: Envelope =
+        serde_json::from_str(text).map_err(|e| Error::invalid(format!("invalid plan JSON: {e}")))?;
+    env.plan.orders = env.orders;
     validate::plan(&env.plan)?;
     Ok((env.meta, env.plan))
 }

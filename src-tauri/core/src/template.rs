@@ -4,7 +4,11 @@
 //! Its dimensions are a small but realistic company: three regions, five teams, ten reps,
 //! the default A/B/C customer tiers, four product lines and three channels.
 
+mod orders;
 mod section1;
+mod section2;
+#[cfg(test)]
+mod tests;
 
 use crate::clock::Clock;
 use crate::model::{
@@ -22,7 +26,8 @@ pub enum Template {
     /// An empty plan for the next quarter.
     Blank,
     /// "Q4 sales +30 %", complete at this stage: header, baseline, company goals, dimensions,
-    /// section 1's splits, seasonality, funnel and cash-in.
+    /// section 1's splits, seasonality, funnel and cash-in, section 2's market analysis,
+    /// competitors, NPS, personas and a year of orders.
     Q4Growth,
 }
 
@@ -83,6 +88,8 @@ fn blank(locale: &str, today: NaiveDate, clock: &dyn Clock) -> Plan {
         },
         baseline_splits: vec![],
         drivers: Drivers::default(),
+        support: Default::default(),
+        orders: Default::default(),
     }
 }
 
@@ -305,10 +312,21 @@ fn q4_growth(locale: &str, clock: &dyn Clock) -> Plan {
     // Drawn last, so the ids of everything above stay those of schema v2.
     let baseline_splits = section1::baseline_splits(&baseline, &dimensions, clock);
     let drivers = section1::drivers(bookings_id, cash_id, &dimensions, clock);
+    // Drawn after section 1, so the ids above stay those of schema v3.
+    let company = t("星辰智能设备有限公司", "Starlight Smart Devices Ltd.");
+    let support = section2::support(zh, &company, bookings_id, clock);
+    let names = |list: &[Member]| list.iter().map(|m| m.name.clone()).collect::<Vec<_>>();
+    let regions: Vec<String> = (dimensions.org.iter())
+        .filter(|m| m.level == OrgLevel::Region)
+        .map(|m| m.name.clone())
+        .collect();
+    let (products, channels) = (names(&dimensions.products), names(&dimensions.channels));
+    let months = section2::order_months(&baseline);
+    let orders = orders::orders(zh, &months, [&products, &channels, &regions], clock);
     Plan {
         header: PlanHeader {
             title: t("Q4销售额增长30%", "Q4 sales +30 %"),
-            company: t("星辰智能设备有限公司", "Starlight Smart Devices Ltd."),
+            company,
             currency: "CNY".into(),
             period_start: d(2026, 10, 1),
             period_end: d(2026, 12, 31),
@@ -337,5 +355,7 @@ fn q4_growth(locale: &str, clock: &dyn Clock) -> Plan {
         dimensions,
         baseline_splits,
         drivers,
+        support,
+        orders,
     }
 }

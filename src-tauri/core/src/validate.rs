@@ -8,7 +8,11 @@
 
 use crate::edit::MAX_TEXT;
 use crate::error::{Error, Result};
-use crate::model::{Plan, SeasonalityChoice};
+use crate::model::{Nps, NpsInput, Plan, SeasonalityChoice, MAX_SCORE, MAX_WEIGHT};
+use rust_decimal::Decimal;
+
+/// The most raw NPS answers a survey holds.
+pub const MAX_NPS_SCORES: usize = 100_000;
 
 /// Longest list of funnel segments, payment terms or opening-receivable shares.
 const MAX_LIST: usize = 1000;
@@ -25,7 +29,8 @@ pub fn plan(plan: &Plan) -> Result<()> {
         .chain(d.funnels.iter().map(|x| x.id))
         .chain(d.cash_in.iter().map(|x| x.id))
         .chain(plan.baseline_splits.iter().map(|x| x.id));
-    for id in goal_ids.chain(month_ids).chain(plan.dimensions.ids()).chain(driver_ids) {
+    let all = goal_ids.chain(month_ids).chain(plan.dimensions.ids()).chain(driver_ids);
+    for id in all.chain(plan.support.ids()) {
         if !ids.insert(id) {
             return Err(Error::invalid(format!("id {id} is used twice")));
         }
@@ -51,6 +56,7 @@ pub fn plan(plan: &Plan) -> Result<()> {
                 .texts()
                 .flat_map(|(name, code)| std::iter::once(name).chain(code)),
         )
+        .chain(plan.support.texts())
         .any(|t| t.chars().count() > MAX_TEXT)
     {
         return Err(Error::invalid(format!(
@@ -65,7 +71,65 @@ pub fn plan(plan: &Plan) -> Result<()> {
         return Err(Error::invalid("baseline: a month appears twice"));
     }
     org_tree(plan)?;
-    drivers(plan)
+    drivers(plan)?;
+    support(plan)
+}
+
+/// Section 2: weights and scores in range, raw NPS answers 0–10, one own company, one score
+/// per attribute and company, bounded lists.
+fn support(plan: &Plan) -> Result<()> {
+    let s = &plan.support;
+    let in_range = |d: &Decimal, max: i64| *d >= Decimal::ZERO && *d <= Decimal::from(max);
+    let weights = (s.market_items.iter().map(|m| &m.weight)).chain(s.factors.iter().map(|f| &f.weight));
+    if weights.into_iter().any(|w| !in_range(w, MAX_WEIGHT)) {
+        return Err(Error::invalid(format!(
+            "section 2: a weight is not between 0 and {MAX_WEIGHT}"
+        )));
+    }
+    for c in &s.competitors {
+        let mut attributes = HashSet::new();
+        if c.scores
+            .iter()
+            .any(|x| !attributes.insert(x.attribute_id) || !in_range(&x.score, MAX_SCORE))
+        {
+            return Err(Error::invalid(format!(
+                "competitor {}: a score is not between 0 and {MAX_SCORE} or an attribute is scored twice",
+                c.id
+            )));
+        }
+    }
+    if s.competitors.iter().filter(|c| c.own).count() > 1 {
+        return Err(Error::invalid(
+            "section 2: more than one company is marked as the own company",
+        ));
+    }
+    if let Some(Nps {
+        input: NpsInput::Scores { scores },
+        ..
+    }) = &s.nps
+    {
+        if scores.len() > MAX_NPS_SCORES || scores.iter().any(|&x| x > 10) {
+            return Err(Error::invalid(format!(
+                "NPS: answers must be 0–10, at most {MAX_NPS_SCORES} of them"
+            )));
+        }
+    }
+    let lists = [
+        s.market_items.len(),
+        s.factors.len(),
+        s.attributes.len(),
+        s.competitors.len(),
+        s.personas.len(),
+    ];
+    let nested = (s.market_items.iter().map(|m| m.goal_ids.len()))
+        .chain(s.competitors.iter().map(|c| c.scores.len()))
+        .chain(s.personas.iter().flat_map(|p| [p.pains.len(), p.channels.len()]));
+    if lists.into_iter().chain(nested).any(|n| n > MAX_LIST) {
+        return Err(Error::invalid(format!(
+            "section 2: a list is longer than {MAX_LIST} items"
+        )));
+    }
+    Ok(())
 }
 
 /// Shapes the drivers' editors rely on: one split row per (month, member), one entry per

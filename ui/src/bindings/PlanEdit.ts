@@ -9,6 +9,7 @@ import type { GoalLayer } from "./GoalLayer";
 import type { HeaderField } from "./HeaderField";
 import type { ImportedMember } from "./ImportedMember";
 import type { SettingField } from "./SettingField";
+import type { SupportEdit } from "./SupportEdit";
 
 /**
  * One change to a plan.
@@ -169,4 +170,8 @@ members: Array<ImportedMember>, } | { "op": "driver",
 /**
  * The change.
  */
-edit: DriverEdit, };
+edit: DriverEdit, } | { "op": "support", 
+/**
+ * The change.
+ */
+edit: SupportEdit, };

@@ -261,7 +261,7 @@ impl DriverEdit {
 }
 
 /// Percent text (0–100) as a fraction.
-fn percent(value: &str, what: &str) -> Result<Decimal> {
+pub(super) fn percent(value: &str, what: &str) -> Result<Decimal> {
     let p = parse_decimal(value, what)?;
     if p < Decimal::ZERO || p > Decimal::ONE_HUNDRED {
         return Err(

@@ -1,12 +1,103 @@
-//! Setting one field of the header or of a goal from text: the parsing and the rules that
-//! keep the plan consistent (a new currency relabels money goals, a goal cannot be its own
-//! parent). Split from `edit.rs` so the list of edits stays readable on its own.
+//! The fields of the header, goals, settings and baseline, and setting one from text: the
+//! parsing and the rules that keep the plan consistent (a new currency relabels money goals, a
+//! goal cannot be its own parent). Split from `edit.rs` so the list of edits stays readable.
 
-use super::{parse_date, parse_weekdays, text, unknown, DayList, GoalField, HeaderField, SettingField};
+use super::{parse_date, parse_weekdays, text, unknown};
 use crate::error::{Error, Result};
 use crate::model::{CalendarDay, Plan};
 use crate::money::{self, clip};
+use serde::Deserialize;
+use ts_rs::TS;
 use uuid::Uuid;
+
+/// A header field set from text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum HeaderField {
+    /// Plan title.
+    Title,
+    /// Company name.
+    Company,
+    /// ISO 4217 code.
+    Currency,
+    /// YYYY-MM-DD.
+    PeriodStart,
+    /// YYYY-MM-DD.
+    PeriodEnd,
+    /// "zh-CN" or "en".
+    Locale,
+    /// Free text.
+    Authors,
+    /// Working weekdays as digits 1–7 separated by commas, e.g. "1,2,3,4,5".
+    Weekdays,
+}
+
+/// A goal field set from text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum GoalField {
+    /// Free text.
+    Statement,
+    /// Free text.
+    Metric,
+    /// Free text.
+    Unit,
+    /// Decimal text or empty.
+    Baseline,
+    /// Decimal text or empty.
+    Target,
+    /// YYYY-MM-DD or empty.
+    Deadline,
+    /// Free text.
+    Owner,
+    /// Free text.
+    Rationale,
+    /// A goal id or empty.
+    ParentId,
+    /// company | unit | individual.
+    Layer,
+    /// bookings | cash_in | market_share | margin | other.
+    Kind,
+}
+
+/// A setting set from decimal text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SettingField {
+    /// Threshold between hold and stretch.
+    StretchFrom,
+    /// Threshold between stretch and aggressive.
+    AggressiveFrom,
+    /// Lowest achievable growth.
+    AchievableMin,
+    /// Highest achievable growth.
+    AchievableMax,
+}
+
+/// Which amount of a baseline month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum BaselineField {
+    /// Bookings.
+    Bookings,
+    /// Cash-in.
+    CashIn,
+}
+
+/// Which list of calendar days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum DayList {
+    /// Public holidays.
+    Holidays,
+    /// Make-up working days.
+    ExtraWorkdays,
+}
 
 pub(super) fn set_header(plan: &mut Plan, field: HeaderField, value: &str) -> Result<()> {
     let h = &mut plan.header;

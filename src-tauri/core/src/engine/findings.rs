@@ -33,6 +33,9 @@ pub struct FindingTarget {
     pub field: Option<String>,
     /// The driver concerned (a split, phasing rule, funnel or cash-in plan), if any.
     pub driver_id: Option<Uuid>,
+    /// The section-2 item concerned (a market item, strength or weakness, competitor,
+    /// attribute or persona), if any.
+    pub item_id: Option<Uuid>,
 }
 
 /// One finding of the plan-health check.
@@ -61,6 +64,7 @@ impl Finding {
                 goal_id: None,
                 field: field.map(Into::into),
                 driver_id: None,
+                item_id: None,
             },
         }
     }
@@ -76,6 +80,12 @@ impl Finding {
     pub fn on_driver(mut self, goal: Uuid, driver: Uuid) -> Self {
         self.target.goal_id = Some(goal);
         self.target.driver_id = Some(driver);
+        self
+    }
+
+    /// Points the finding at a section-2 item (keeps the step and field).
+    pub fn on_item(mut self, item: Uuid) -> Self {
+        self.target.item_id = Some(item);
         self
     }
 

@@ -13,6 +13,7 @@ pub mod goal_phasing;
 pub mod header;
 pub mod phasing;
 pub mod rfm;
+pub mod support;
 pub mod targets;
 
 use crate::model::Plan;
@@ -32,6 +33,8 @@ pub struct PlanReport {
     pub phasing: Vec<goal_phasing::GoalPhasing>,
     /// Splits, funnels and cash-in plans computed from the drivers.
     pub breakdown: breakdown::Breakdown,
+    /// Section 2: NPS, competitor matrix, SWOT, customers (RFM tiers, strategy seeds).
+    pub support: support::SupportReport,
     /// Every finding of every section, errors first.
     pub findings: Vec<Finding>,
     /// Counts of findings by severity.
@@ -58,6 +61,7 @@ pub fn evaluate(plan: &Plan) -> PlanReport {
     let baseline = baseline::summarise(plan);
     let phasing = goal_phasing::phase_goals(plan, &mut findings);
     let breakdown = breakdown::compute(plan, &phasing, &mut findings);
+    let support = support::compute(plan, &mut findings);
     findings.sort_by_key(|f| f.severity);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count() as u32;
     let health = Health {
@@ -70,6 +74,7 @@ pub fn evaluate(plan: &Plan) -> PlanReport {
         baseline,
         phasing,
         breakdown,
+        support,
         findings,
         health,
     }

@@ -9,6 +9,8 @@ mod drivers;
 mod goal;
 mod header;
 mod meta;
+mod orders;
+mod support;
 
 pub use dimension::{same_name, DimensionKind, Dimensions, Member, OrgLevel, OrgMember};
 pub use drivers::{
@@ -18,6 +20,14 @@ pub use drivers::{
 pub use goal::{Goal, GoalKind, GoalLayer};
 pub use header::{BaselineMonth, CalendarDay, PlanHeader, PlanSettings, WorkCalendar};
 pub use meta::PlanMeta;
+pub use orders::{
+    check_text as check_order_text, Order, OrderBatch, OrderBook, OrderBookBuilder, OrderBookMark, OrderChunk,
+    CHUNK_ROWS, COLUMNS as ORDER_COLUMNS, MAX_ORDERS, MAX_ORDER_TEXT, MAX_UNITS as MAX_ORDER_UNITS,
+};
+pub use support::{
+    AttributeScore, CompetitiveAttribute, Competitor, FactorKind, Impact, InternalFactor, MarketCategory, MarketItem,
+    Nps, NpsInput, Persona, RfmSettings, Support, MAX_SCORE, MAX_WEIGHT,
+};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -45,6 +55,16 @@ pub struct Plan {
     /// How goals are split, phased, fed by the funnel and collected (section 1).
     #[serde(default)]
     pub drivers: Drivers,
+    /// Section 2: market items, strengths and weaknesses, NPS, competitors, personas and the
+    /// RFM settings.
+    #[serde(default)]
+    pub support: Support,
+    /// The customer orders RFM runs on (bulk data). Not part of the plan's serde form, so
+    /// they never cross IPC with the plan; the JSON form carries them beside the plan
+    /// (`json.rs`) and the report summarises them.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub orders: OrderBook,
 }
 
 impl Plan {

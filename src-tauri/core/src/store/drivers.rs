@@ -5,9 +5,10 @@
 //! `money::parse_decimal`), and its `id` and `goal_id` must equal the row's columns, so a file
 //! cannot say one thing in the columns a merge compares and another in the body the engine uses.
 
+use super::bodies::{from_body, same_ids, to_body};
 use super::codec::{date_text, parse_date, parse_dimension, parse_uuid, uuid_text};
 use super::rows::{decimal, row_id, rows, text, At};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{BaselineSplit, Drivers, Plan};
 use crate::money::to_text;
 use rusqlite::{params, Connection};
@@ -56,8 +57,13 @@ fn insert_kind<'a, T: Serialize + 'a>(
     let mut stmt =
         conn.prepare("INSERT INTO driver (id, kind, position, goal_id, body) VALUES (?1, ?2, ?3, ?4, ?5)")?;
     for (i, (id, goal_id, item)) in items.enumerate() {
-        let body = serde_json::to_string(item).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-        stmt.execute(params![uuid_text(id), kind, i as i64, uuid_text(goal_id), body])?;
+        stmt.execute(params![
+            uuid_text(id),
+            kind,
+            i as i64,
+            uuid_text(goal_id),
+            to_body(item)?
+        ])?;
     }
     Ok(())
 }
@@ -98,16 +104,9 @@ fn read_kind<T: DeserializeOwned>(conn: &Connection, kind: &str, ids: impl Fn(&T
             row: format!("{kind} {n} (id {id})"),
         };
         let goal_id = parse_uuid(&text(r, 1, &at, "goal_id")?, &at.field("goal_id"))?;
-        let body = text(r, 2, &at, "body")?;
-        let item: T = serde_json::from_str(&body)
-            .map_err(|e| Error::invalid(format!("{}: {e}", at.field("body"))).because("file.damaged", &[]))?;
-        if ids(&item) != (id, goal_id) {
-            return Err(Error::invalid(format!(
-                "{}: the id or goal_id in the body differs from the row's",
-                at.field("body")
-            ))
-            .because("file.damaged", &[]));
-        }
+        let item: T = from_body(&text(r, 2, &at, "body")?, &at, "body")?;
+        let (body_id, body_goal) = ids(&item);
+        same_ids(&at, &[body_id, body_goal], &[id, goal_id])?;
         Ok(item)
     })
 }

@@ -10,8 +10,14 @@
 //!   plan had no dimensions, so it opens with all four empty.
 //! - v2 → v3: adds `baseline_split` and `driver`. A v2 plan opens with no splits, no phasing
 //!   rules (history seasonality, as v2 showed it), no funnels and no cash-in plans.
+//! - v3 → v4: adds section 2 (`support_item`, `support_settings`, `order_batch`,
+//!   `order_chunk`). A v3 plan opens with no market items, factors, survey, competitors or
+//!   personas, the default RFM settings (analysis date: the day after the last order; tiers by
+//!   score sums A ≥ 12, B ≥ 8) and no orders.
 
-use super::schema::{BASELINE_SPLIT, DIMENSION_MEMBER, DRIVER};
+use super::schema::{
+    BASELINE_SPLIT, DIMENSION_MEMBER, DRIVER, ORDER_BATCH, ORDER_CHUNK, SUPPORT_ITEM, SUPPORT_SETTINGS,
+};
 use super::{sql_error, SCHEMA_VERSION};
 use crate::error::{Error, ErrorCode, Result};
 use rusqlite::{Connection, Transaction};
@@ -39,6 +45,16 @@ pub(super) const STEPS: &[Step] = &[
         apply: |tx| {
             tx.execute_batch(BASELINE_SPLIT)?;
             tx.execute_batch(DRIVER)
+        },
+    },
+    Step {
+        from: 3,
+        describe: "add the section-2 and order tables",
+        apply: |tx| {
+            for sql in [SUPPORT_ITEM, SUPPORT_SETTINGS, ORDER_BATCH, ORDER_CHUNK] {
+                tx.execute_batch(sql)?;
+            }
+            super::support::insert_settings(tx, &crate::model::Support::default())
         },
     },
 ];

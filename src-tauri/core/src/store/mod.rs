@@ -22,21 +22,24 @@ use crate::model::{Plan, PlanMeta};
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
 
+mod bodies;
 mod codec;
 mod drivers;
 mod header;
 mod migrate;
+mod orders;
 mod read;
 pub mod recovery;
 mod rows;
 mod save;
 mod schema;
+mod support;
 mod write;
 
 /// `PRAGMA application_id` of a plan file ("SPLN").
 pub const APPLICATION_ID: i32 = 0x5350_4C4E;
 /// Schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i32 = 3;
+pub const SCHEMA_VERSION: i32 = 4;
 /// Largest plan file the app reads.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 

@@ -7,10 +7,15 @@
 //! life of its [`WorkingCopy`]; the operating system drops the lock when the process dies, so
 //! "the lock can be taken" means exactly "its app is gone", even after a crash or a kill, and a
 //! second running app never offers another's open plan for recovery.
+//!
+//! Recording an edit rewrites the plan's rows in one transaction, except the orders: a plan
+//! may hold a million of them, and they change only by an import (or undoing one). The copy
+//! remembers which order data it last wrote ([`OrderBookMark`]) and rewrites the orders only
+//! when the plan's are other data, so typing in a field costs the same with or without orders.
 
 use super::{read_plan_file, sql_error, write};
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::{Plan, PlanMeta};
+use crate::model::{OrderBookMark, Plan, PlanMeta};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -75,8 +80,9 @@ pub struct WorkingCopy {
     pub id: Uuid,
     /// Held for the life of the working copy: the lock says "this app is running".
     lock: File,
-    /// The working database, kept open so recording an edit costs one transaction.
-    db: Mutex<Connection>,
+    /// The working database, kept open so recording an edit costs one transaction, and the
+    /// orders it holds (`None`: unknown, the next record writes them).
+    db: Mutex<(Connection, Option<OrderBookMark>)>,
 }
 
 impl WorkingCopy {
@@ -112,7 +118,7 @@ impl WorkingCopy {
                 dir,
                 id,
                 lock,
-                db: Mutex::new(db),
+                db: Mutex::new((db, None)),
             }),
             Err(e) => {
                 let _ = fs::remove_dir_all(&dir);
@@ -132,9 +138,17 @@ impl WorkingCopy {
     ) -> Result<()> {
         let db_path = self.dir.join(DB_FILE);
         {
-            let mut conn = self.db.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            write::replace_rows(&mut conn, meta, plan)
+            let mut db = self.db.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let (conn, written) = &mut *db;
+            let rows = match written {
+                Some(mark) if plan.orders.is(mark) => write::Rows::KeepOrders,
+                _ => write::Rows::All,
+            };
+            // Unknown until the transaction commits: a failure must not skip the next write.
+            *written = None;
+            write::replace_rows(conn, meta, plan, rows)
                 .map_err(|e| sql_error("recording the working copy", &e).at(&db_path))?;
+            *written = Some(plan.orders.mark());
         }
         let session = Session {
             id: self.id,

@@ -76,7 +76,12 @@ pub(super) fn rows<T>(
 }
 
 /// Like [`rows`] for a table that must hold exactly one row.
-fn single<T>(conn: &Connection, table: &str, sql: &str, f: impl FnMut(&Row, usize) -> Result<T>) -> Result<T> {
+pub(super) fn single<T>(
+    conn: &Connection,
+    table: &str,
+    sql: &str,
+    f: impl FnMut(&Row, usize) -> Result<T>,
+) -> Result<T> {
     let mut found = rows(conn, table, sql, f)?;
     match found.len() {
         1 => Ok(found.remove(0)),
@@ -122,6 +127,8 @@ pub(super) fn plan(conn: &Connection) -> Result<Plan> {
         dimensions: dimensions(conn)?,
         baseline_splits: super::drivers::baseline_splits(conn)?,
         drivers: super::drivers::drivers(conn)?,
+        support: super::support::read(conn)?,
+        orders: super::orders::read(conn)?,
     })
 }
 

@@ -26,10 +26,17 @@
 //! Schema v3 adds two tables (additive; migrate.rs creates them in a v2 file):
 //! - `baseline_split`: baseline history per member of a dimension, typed columns.
 //! - `driver`: the section-1 drivers, one row each, settings as a strictly parsed JSON body.
+//!
+//! Schema v4 adds section 2 (additive; migrate.rs creates the tables in a v3 file):
+//! - `support_item`: market items, strengths and weaknesses, competitive attributes,
+//!   competitors and personas, one row each with a UUID, as `driver` (JSON body).
+//! - `support_settings`: one row: the NPS survey (JSON or NULL) and the RFM settings (JSON).
+//! - `order_batch`: the import the orders came from (at most one row, UUID key) with the
+//!   amounts' scale and the number of orders.
+//! - `order_chunk`: the orders, 256 a row, each column an encoded BLOB (`model/orders`); the
+//!   key is the chunk's position, not a UUID: a chunk is storage, not something a user edits
+//!   or a merge compares (the batch's UUID identifies the orders as a whole).
 
-use super::sql_error;
-use crate::error::{Error, ErrorCode, Result};
-use rusqlite::Connection;
 use std::collections::BTreeSet;
 
 const META: &str = "CREATE TABLE meta (
@@ -132,13 +139,51 @@ pub(super) const DRIVER: &str = "CREATE TABLE driver (
     UNIQUE (kind, position)
 ) STRICT";
 
+/// Added by schema v4: the section-2 items (see `driver` for the body rules).
+pub(super) const SUPPORT_ITEM: &str = "CREATE TABLE support_item (
+    id TEXT PRIMARY KEY NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('market_item', 'factor', 'attribute', 'competitor', 'persona')),
+    position INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    UNIQUE (kind, position)
+) STRICT";
+
+/// Added by schema v4: the NPS survey and the RFM settings (exactly one row).
+pub(super) const SUPPORT_SETTINGS: &str = "CREATE TABLE support_settings (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    nps TEXT,
+    rfm TEXT NOT NULL
+) STRICT";
+
+/// Added by schema v4: the import the stored orders came from (none or one row).
+pub(super) const ORDER_BATCH: &str = "CREATE TABLE order_batch (
+    id TEXT PRIMARY KEY NOT NULL,
+    imported_at TEXT NOT NULL,
+    sources TEXT NOT NULL,
+    scale INTEGER NOT NULL CHECK (scale BETWEEN 0 AND 10),
+    orders INTEGER NOT NULL CHECK (orders > 0)
+) STRICT";
+
+/// Added by schema v4: the orders, one chunk a row, each column an encoded BLOB.
+pub(super) const ORDER_CHUNK: &str = "CREATE TABLE order_chunk (
+    position INTEGER PRIMARY KEY,
+    orders INTEGER NOT NULL,
+    customer BLOB NOT NULL,
+    date BLOB NOT NULL,
+    amount BLOB NOT NULL,
+    order_id BLOB NOT NULL,
+    product BLOB NOT NULL,
+    channel BLOB NOT NULL,
+    region BLOB NOT NULL
+) STRICT";
+
 /// The statements that create schema v1, in order (kept to test the v1 allowlist and the
 /// v1 → v2 migration; the app itself never creates a v1 file any more).
 #[cfg(test)]
 pub(super) const CREATE_V1: [&str; 6] = [META, HEADER, SETTINGS, CALENDAR_DAY, BASELINE_MONTH, GOAL];
 
-/// The statements that create the current schema (v3), in order.
-pub(super) const CREATE: [&str; 9] = [
+/// The statements that create the current schema (v4), in order.
+pub(super) const CREATE: [&str; 13] = [
     META,
     HEADER,
     SETTINGS,
@@ -148,10 +193,15 @@ pub(super) const CREATE: [&str; 9] = [
     DIMENSION_MEMBER,
     BASELINE_SPLIT,
     DRIVER,
+    SUPPORT_ITEM,
+    SUPPORT_SETTINGS,
+    ORDER_BATCH,
+    ORDER_CHUNK,
 ];
 
-/// The tables the reader queries (and the writer clears), child tables last.
-pub(super) const TABLES: [&str; 9] = [
+/// The tables the reader queries (and the writer clears), child tables last, the orders'
+/// tables apart: a working copy rewrites them only when the orders changed.
+pub(super) const TABLES: [&str; 11] = [
     "meta",
     "header",
     "settings",
@@ -161,7 +211,12 @@ pub(super) const TABLES: [&str; 9] = [
     "dimension_member",
     "baseline_split",
     "driver",
+    "support_item",
+    "support_settings",
 ];
+
+/// The tables of the stored orders.
+pub(super) const ORDER_TABLES: [&str; 2] = ["order_batch", "order_chunk"];
 
 /// One row of `sqlite_schema` as the reader compares it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -205,6 +260,20 @@ pub(super) fn expected(version: i32) -> Option<BTreeSet<SchemaObject>> {
             v3.extend(table_with_two_indexes("driver", DRIVER));
             Some(v3)
         }
+        4 => {
+            let mut v4 = expected(3)?;
+            v4.extend(table_with_two_indexes("support_item", SUPPORT_ITEM));
+            v4.insert(object(
+                "table",
+                "support_settings",
+                "support_settings",
+                Some(SUPPORT_SETTINGS),
+            ));
+            v4.insert(object("table", "order_batch", "order_batch", Some(ORDER_BATCH)));
+            v4.insert(object("index", "sqlite_autoindex_order_batch_1", "order_batch", None));
+            v4.insert(object("table", "order_chunk", "order_chunk", Some(ORDER_CHUNK)));
+            Some(v4)
+        }
         _ => None,
     }
 }
@@ -235,161 +304,9 @@ fn v1() -> BTreeSet<SchemaObject> {
     ])
 }
 
-/// Reads `sqlite_schema` (triggers and views are already disabled on this connection).
-pub(super) fn found(conn: &Connection) -> Result<BTreeSet<SchemaObject>> {
-    let read = || -> rusqlite::Result<BTreeSet<SchemaObject>> {
-        let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema")?;
-        let rows = stmt.query_map([], |r| {
-            let sql: Option<String> = r.get(3)?;
-            Ok(SchemaObject {
-                kind: r.get(0)?,
-                name: r.get(1)?,
-                table: r.get(2)?,
-                sql: sql.as_deref().map(normalize),
-            })
-        })?;
-        rows.collect()
-    };
-    read().map_err(|e| match sql_error("reading its schema", &e) {
-        err if err.code() == ErrorCode::Io => {
-            Error::plain(ErrorCode::Corrupt, format!("the file is damaged ({})", err.detail()))
-                .because("file.damaged", &[])
-        }
-        err => err,
-    })
-}
-
-/// Checks the file's schema is exactly the schema of `version`.
-pub(super) fn check_exact(conn: &Connection, version: i32) -> Result<()> {
-    let expected = expected(version).ok_or_else(|| {
-        Error::plain(
-            ErrorCode::Corrupt,
-            format!("schema version {version} is not one this app ever wrote"),
-        )
-        .because("file.damaged", &[])
-    })?;
-    let found = found(conn)?;
-    if let Some(extra) = found
-        .iter()
-        .find(|o| !expected.iter().any(|e| e.kind == o.kind && e.name == o.name))
-    {
-        return Err(unsafe_object(extra));
-    }
-    if let Some(changed) = found.iter().find(|o| !expected.contains(o)) {
-        return Err(Error::plain(
-            ErrorCode::UnsafeSchema,
-            format!(
-                "the {} \"{}\" is not defined the way a plan file defines it",
-                changed.kind,
-                clip(&changed.name)
-            ),
-        )
-        .because(
-            "file.schema_changed",
-            &[("kind", &clip(&changed.kind)), ("name", &clip(&changed.name))],
-        ));
-    }
-    if let Some(missing) = expected.iter().find(|e| !found.contains(e)) {
-        return Err(Error::plain(
-            ErrorCode::Corrupt,
-            format!(
-                "the file is damaged: the {} \"{}\" is missing",
-                missing.kind, missing.name
-            ),
-        )
-        .because("file.damaged", &[]));
-    }
-    Ok(())
-}
-
-/// Checks a file from a newer app: extra tables and indexes are allowed (it is a superset of
-/// ours), triggers and views never are.
-pub(super) fn check_newer(conn: &Connection) -> Result<()> {
-    match found(conn)?.iter().find(|o| o.kind != "table" && o.kind != "index") {
-        Some(o) => Err(unsafe_object(o)),
-        None => Ok(()),
-    }
-}
-
-fn unsafe_object(o: &SchemaObject) -> Error {
-    Error::plain(
-        ErrorCode::UnsafeSchema,
-        format!(
-            "the file contains a {} named \"{}\" that a plan file never has; it was refused so that nothing in it can run",
-            clip(&o.kind),
-            clip(&o.name)
-        ),
-    )
-    .because("file.unsafe_object", &[("kind", &clip(&o.kind)), ("name", &clip(&o.name))])
-}
-
-fn clip(s: &str) -> String {
-    crate::money::clip(s)
-}
+mod check;
+pub(super) use check::{check_exact, check_newer};
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::SCHEMA_VERSION;
-
-    #[test]
-    fn a_fresh_schema_matches_the_allowlist_exactly() {
-        let conn = Connection::open_in_memory().unwrap();
-        for sql in CREATE {
-            conn.execute_batch(sql).unwrap();
-        }
-        assert_eq!(found(&conn).unwrap(), expected(SCHEMA_VERSION).unwrap());
-        check_exact(&conn, SCHEMA_VERSION).unwrap();
-    }
-
-    #[test]
-    fn the_v1_allowlist_still_matches_a_v1_schema_and_only_that() {
-        let conn = Connection::open_in_memory().unwrap();
-        for sql in CREATE_V1 {
-            conn.execute_batch(sql).unwrap();
-        }
-        check_exact(&conn, 1).unwrap();
-        assert_eq!(
-            check_exact(&conn, 2).unwrap_err().code(),
-            ErrorCode::Corrupt,
-            "v2 needs its table"
-        );
-        conn.execute_batch(DIMENSION_MEMBER).unwrap();
-        check_exact(&conn, 2).unwrap();
-        assert_eq!(check_exact(&conn, 1).unwrap_err().code(), ErrorCode::UnsafeSchema);
-    }
-
-    #[test]
-    fn extra_objects_are_named_in_the_refusal() {
-        let conn = Connection::open_in_memory().unwrap();
-        for sql in CREATE_V1 {
-            conn.execute_batch(sql).unwrap();
-        }
-        conn.execute_batch("CREATE INDEX sneaky ON goal(owner)").unwrap();
-        let err = check_exact(&conn, 1).unwrap_err();
-        assert_eq!(err.code(), ErrorCode::UnsafeSchema);
-        assert!(err.detail().contains("index named \"sneaky\""), "{err}");
-        // A newer app may add indexes and tables, but not triggers.
-        check_newer(&conn).unwrap();
-        conn.execute_batch("CREATE TRIGGER t AFTER INSERT ON goal BEGIN SELECT 1; END")
-            .unwrap();
-        assert_eq!(check_newer(&conn).unwrap_err().code(), ErrorCode::UnsafeSchema);
-    }
-
-    #[test]
-    fn unknown_versions_have_no_schema() {
-        assert!(expected(0).is_none());
-        assert!(expected(SCHEMA_VERSION + 1).is_none());
-    }
-
-    #[test]
-    fn money_is_never_stored_as_a_number() {
-        for sql in CREATE {
-            let upper = sql.to_uppercase();
-            assert!(upper.ends_with("STRICT"), "{sql}");
-            for bad in ["REAL", "NUMERIC", "DECIMAL", "FLOAT", "DOUBLE"] {
-                assert!(!upper.contains(bad), "{sql} declares {bad}");
-            }
-        }
-    }
-}
+#[path = "schema_tests.rs"]
+mod tests;

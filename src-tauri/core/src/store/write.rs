@@ -4,7 +4,7 @@
 //! and recovery reads it with the same hardened reader as any other file.
 
 use super::codec::{date_text, instant_text, kind_text, layer_text, uuid_text, weekdays_text};
-use super::schema::{CREATE, TABLES};
+use super::schema::{CREATE, ORDER_TABLES, TABLES};
 use super::{sql_error, APPLICATION_ID, SCHEMA_VERSION};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{CalendarDay, DimensionKind, Plan, PlanMeta};
@@ -51,16 +51,27 @@ fn create_schema(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "user_version", SCHEMA_VERSION)
 }
 
-/// Removes every row (a working copy is rewritten whole on each edit).
-pub(super) fn clear(conn: &Connection) -> rusqlite::Result<()> {
-    for table in TABLES.iter().rev() {
+/// Removes every row, the orders' too when `orders` (a working copy is rewritten on each edit,
+/// its orders only when they changed).
+pub(super) fn clear(conn: &Connection, orders: bool) -> rusqlite::Result<()> {
+    let order_tables = ORDER_TABLES.iter().filter(|_| orders);
+    for table in TABLES.iter().rev().chain(order_tables) {
         conn.execute(&format!("DELETE FROM {table}"), [])?;
     }
     Ok(())
 }
 
+/// Which parts of a plan to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rows {
+    /// Everything.
+    All,
+    /// Everything but the orders (they are in the file already).
+    KeepOrders,
+}
+
 /// Inserts the rows of a plan (the caller holds a transaction).
-pub(super) fn insert_plan(conn: &Connection, meta: &PlanMeta, plan: &Plan) -> rusqlite::Result<()> {
+pub(super) fn insert_plan(conn: &Connection, meta: &PlanMeta, plan: &Plan, rows: Rows) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO meta (id, document_id, revision_id, parent_revision, app_version, saved_at, author)
          VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
@@ -128,7 +139,12 @@ pub(super) fn insert_plan(conn: &Connection, meta: &PlanMeta, plan: &Plan) -> ru
         ])?;
     }
     insert_dimensions(conn, plan)?;
-    super::drivers::insert(conn, plan)
+    super::drivers::insert(conn, plan)?;
+    super::support::insert(conn, &plan.support)?;
+    match rows {
+        Rows::All => super::orders::insert(conn, &plan.orders),
+        Rows::KeepOrders => Ok(()),
+    }
 }
 
 /// One row per member; `position` is the member's index in its dimension's list.
@@ -176,7 +192,7 @@ fn create_at(path: &Path, rows: Option<(&PlanMeta, &Plan)>) -> Result<Connection
     let tx = conn.transaction().map_err(|e| fail("starting to write", e))?;
     create_schema(&tx).map_err(|e| fail("creating the tables", e))?;
     if let Some((meta, plan)) = rows {
-        insert_plan(&tx, meta, plan).map_err(|e| fail("writing the plan", e))?;
+        insert_plan(&tx, meta, plan, Rows::All).map_err(|e| fail("writing the plan", e))?;
     }
     tx.commit().map_err(|e| fail("committing the plan", e))?;
     Ok(conn)
@@ -204,11 +220,12 @@ pub(super) fn create_empty(path: &Path) -> Result<Connection> {
     create_new(path, None)
 }
 
-/// Rewrites all rows of an open plan database in one transaction.
-pub(super) fn replace_rows(conn: &mut Connection, meta: &PlanMeta, plan: &Plan) -> rusqlite::Result<()> {
+/// Rewrites the rows of an open plan database in one transaction (the orders only with
+/// [`Rows::All`]).
+pub(super) fn replace_rows(conn: &mut Connection, meta: &PlanMeta, plan: &Plan, rows: Rows) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
-    clear(&tx)?;
-    insert_plan(&tx, meta, plan)?;
+    clear(&tx, rows == Rows::All)?;
+    insert_plan(&tx, meta, plan, rows)?;
     tx.commit()
 }
 
@@ -256,7 +273,7 @@ mod tests {
         let mut conn = create_empty(&dir.path().join("w.salesplan")).unwrap();
         let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
         conn.pragma_update(None, "max_page_count", pages).unwrap();
-        let err = replace_rows(&mut conn, &meta, &plan).unwrap_err();
+        let err = replace_rows(&mut conn, &meta, &plan, Rows::All).unwrap_err();
         assert_eq!(sql_error("writing", &err).code(), ErrorCode::DiskFull, "{err}");
     }
 

@@ -3,16 +3,17 @@
 //! this catches a schema change that forgot its migration, and a reader that stopped
 //! understanding old files.
 //!
-//! The fixture of a shipped version is never rewritten (v1 predates the dimensions and v2 the
-//! section-1 drivers, so they open by migration with those empty). To create the fixture of a NEW schema version, add a
-//! generator like `regenerate_v3_fixture` for it and run it once:
+//! The fixture of a shipped version is never rewritten (v1 predates the dimensions, v2 the
+//! section-1 drivers and v3 section 2 and the orders, so they open by migration with those
+//! empty). To create the fixture of a NEW schema version, add a generator like
+//! `regenerate_v4_fixture` for it and run it once:
 //! `SALESPLAN_REGENERATE_FIXTURES=1 cargo test -p salesplan-core --test store -- --ignored fixture::regenerate`.
 //! The generator of the latest version also refreshes the app's bundled sample
 //! (`samples/q4-growth.salesplan`).
 
 use crate::common::{clock, template_plan, Env};
 use salesplan_core::clock::Clock;
-use salesplan_core::model::{Dimensions, Drivers, PlanMeta};
+use salesplan_core::model::{Dimensions, Drivers, OrderBook, Plan, PlanMeta, Support};
 use salesplan_core::store::{self, SCHEMA_VERSION};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -31,7 +32,7 @@ fn sample() -> PathBuf {
 
 /// The metadata an old fixture was written with: its template drew `ids` ids from the test
 /// clock before the metadata's (v1: 24 baseline months and 2 goals; v2: also 28 dimension
-/// members); today's template draws more.
+/// members; v3: also 120 history rows per member and 7 drivers); today's template draws more.
 fn meta_after(ids: usize) -> PlanMeta {
     let clock = clock();
     for _ in 0..ids {
@@ -47,12 +48,20 @@ fn meta_after(ids: usize) -> PlanMeta {
     }
 }
 
+/// The template plan without section 2 and orders (what a v3 file held).
+fn template_before_v4() -> Plan {
+    let (_, mut plan) = template_plan();
+    plan.support = Support::default();
+    plan.orders = OrderBook::default();
+    plan
+}
+
 #[test]
 fn the_v1_fixture_opens_by_migration_with_empty_dimensions() {
     let env = Env::new();
     let before = fs::read(fixture(1)).unwrap();
     let loaded = store::read_plan_file(&fixture(1), &env.scratch()).unwrap();
-    let (_, mut plan) = template_plan();
+    let mut plan = template_before_v4();
     plan.dimensions = Dimensions::default();
     plan.baseline_splits.clear();
     plan.drivers = Drivers::default();
@@ -72,7 +81,7 @@ fn the_v2_fixture_opens_by_migration_with_no_drivers() {
     let env = Env::new();
     let before = fs::read(fixture(2)).unwrap();
     let loaded = store::read_plan_file(&fixture(2), &env.scratch()).unwrap();
-    let (_, mut plan) = template_plan();
+    let mut plan = template_before_v4();
     plan.baseline_splits.clear();
     plan.drivers = Drivers::default();
     assert_eq!(loaded.schema_version, 2);
@@ -88,14 +97,33 @@ fn the_v2_fixture_opens_by_migration_with_no_drivers() {
 }
 
 #[test]
-fn the_v3_fixture_opens_as_the_template_plan() {
+fn the_v3_fixture_opens_by_migration_with_an_empty_section_two() {
     let env = Env::new();
+    let before = fs::read(fixture(3)).unwrap();
     let loaded = store::read_plan_file(&fixture(3), &env.scratch()).unwrap();
-    let (meta, plan) = template_plan();
     assert_eq!(loaded.schema_version, 3);
     assert!(!loaded.newer_version);
-    assert_eq!(loaded.meta, meta);
+    assert_eq!(loaded.meta, meta_after(181));
     assert!(!loaded.plan.drivers.decompositions.is_empty());
+    assert_eq!(loaded.plan.support.rfm, Default::default(), "the default RFM settings");
+    assert_eq!(loaded.plan, template_before_v4());
+    assert_eq!(
+        fs::read(fixture(3)).unwrap(),
+        before,
+        "the migration ran on a private copy"
+    );
+}
+
+#[test]
+fn the_v4_fixture_opens_as_the_template_plan_with_its_orders() {
+    let env = Env::new();
+    let loaded = store::read_plan_file(&fixture(4), &env.scratch()).unwrap();
+    let (meta, plan) = template_plan();
+    assert_eq!(loaded.schema_version, 4);
+    assert!(!loaded.newer_version);
+    assert_eq!(loaded.meta, meta);
+    assert_eq!(loaded.plan.orders.len(), 302);
+    assert!(!loaded.plan.support.market_items.is_empty());
     assert_eq!(loaded.plan, plan);
 }
 
@@ -130,15 +158,15 @@ fn a_file_written_today_has_the_latest_fixtures_schema() {
     assert_eq!(schema(&path), schema(&copy));
 }
 
-/// Writes the v3 fixture and the bundled sample (see the module docs before running it).
+/// Writes the v4 fixture and the bundled sample (see the module docs before running it).
 #[test]
 #[ignore = "generator; run only to create a fixture (SALESPLAN_REGENERATE_FIXTURES=1)"]
-fn regenerate_v3_fixture() {
+fn regenerate_v4_fixture() {
     if std::env::var_os("SALESPLAN_REGENERATE_FIXTURES").is_none() {
         return;
     }
-    assert_eq!(SCHEMA_VERSION, 3, "write the fixture of the new version instead");
-    let path = fixture(3);
+    assert_eq!(SCHEMA_VERSION, 4, "write the fixture of the new version instead");
+    let path = fixture(4);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     let _ = fs::remove_file(&path);
     let (meta, plan) = template_plan();

@@ -14,6 +14,7 @@ mod fixture;
 mod media;
 mod props;
 mod props_drivers;
+mod props_support;
 mod reasons;
 mod recovery;
 mod save;

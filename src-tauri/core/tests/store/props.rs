@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use uuid::Uuid;
 
 /// Texts users (and attackers) type: Chinese, emoji, markup, SQL, quotes, newlines.
-fn text() -> impl Strategy<Value = String> {
+pub(crate) fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         "[a-zA-Z0-9 ,.%()-]{0,24}",
         "\\PC{0,40}",
@@ -213,9 +213,10 @@ pub fn plan() -> impl Strategy<Value = Plan> {
         any::<u128>(),
         raw_dimensions(),
         super::props_drivers::drivers(),
+        (super::props_support::support(), super::props_support::orders()),
     )
         .prop_map(
-            |(header, settings, months, raw_goals, seed, raw_dims, (baseline_splits, drivers))| {
+            |(header, settings, months, raw_goals, seed, raw_dims, (baseline_splits, drivers), (support, orders))| {
                 let id = |i: usize| Uuid::from_u128(seed.wrapping_add(i as u128));
                 let mut seen = std::collections::HashSet::new();
                 let baseline = months
@@ -267,6 +268,8 @@ pub fn plan() -> impl Strategy<Value = Plan> {
                     dimensions: dimensions(raw_dims, id),
                     baseline_splits,
                     drivers,
+                    support,
+                    orders,
                 }
             },
         )

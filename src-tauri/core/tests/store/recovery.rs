@@ -211,3 +211,42 @@ fn a_killed_app_leaves_its_edit_for_recovery() {
     let (_, _, plan) = recovery::load_recoverable(&root, items[0].id).unwrap();
     assert_eq!(plan.header.title, "edited before the crash");
 }
+
+/// Overwrites every order chunk of a working copy behind its back (another connection).
+fn scramble_orders(wc: &WorkingCopy) {
+    let conn = rusqlite::Connection::open(wc.dir.join("working.salesplan")).unwrap();
+    conn.execute("UPDATE order_chunk SET amount = x'ff'", []).unwrap();
+}
+
+#[test]
+fn an_edit_rewrites_the_orders_only_when_they_changed() {
+    // The copy rewrites the orders only for other order data: after the scramble, an edit of
+    // the title leaves the scrambled chunks (the copy then reads as damaged), while an edit
+    // that brings other orders writes them again (and the copy reads back whole).
+    let env = Env::new();
+    let root = env.path("sessions");
+    let (meta, mut plan) = template_plan();
+    let wc = WorkingCopy::create(&root, Uuid::from_u128(9), None, None).unwrap();
+    wc.record(&meta, &plan, None, true, at(1)).unwrap();
+    scramble_orders(&wc);
+    plan.header.title = "typed".into();
+    wc.record(&meta, &plan, None, true, at(2)).unwrap();
+    let id = wc.id;
+    drop(wc);
+    let err = recovery::load_recoverable(&root, id).unwrap_err();
+    assert_eq!(
+        err.code(),
+        ErrorCode::InvalidValue,
+        "the orders were not rewritten: {err}"
+    );
+    // A fresh copy, then an import (new order data): written again.
+    recovery::discard_recoverable(&root, id).unwrap();
+    let wc = WorkingCopy::create(&root, id, None, None).unwrap();
+    wc.record(&meta, &plan, None, true, at(3)).unwrap();
+    scramble_orders(&wc);
+    plan.orders = plan.orders.without_memo(); // equal orders, but other data: as after undo/redo of an import
+    wc.record(&meta, &plan, None, true, at(4)).unwrap();
+    drop(wc);
+    let (_, _, restored) = recovery::load_recoverable(&root, id).unwrap();
+    assert_eq!(restored, plan);
+}

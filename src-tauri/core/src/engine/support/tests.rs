@@ -1,0 +1,243 @@
+//! Worked examples of section 2 on small plans.
+
+use super::*;
+use crate::clock::FixedClock;
+use crate::engine::rfm::{Tier, TierRule};
+use crate::model::{
+    FactorKind, Impact, InternalFactor, MarketCategory, MarketItem, Order, OrderBatch, OrderBookBuilder, Persona,
+    RfmSettings,
+};
+use crate::template::{self, Template};
+use chrono::{NaiveDate, TimeZone, Utc};
+use rust_decimal::Decimal;
+use std::sync::Arc;
+use uuid::Uuid;
+
+fn blank() -> Plan {
+    let c = FixedClock::new(Utc.with_ymd_and_hms(2026, 9, 1, 0, 0, 0).unwrap());
+    template::build(Template::Blank, "en", NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(), &c)
+}
+
+fn item(n: u128, impact: Impact, weight: i64) -> MarketItem {
+    MarketItem {
+        id: Uuid::from_u128(n),
+        category: MarketCategory::IndustryTrend,
+        impact,
+        title: format!("item {n}"),
+        description: String::new(),
+        weight: Decimal::from(weight),
+        goal_ids: vec![],
+    }
+}
+
+fn codes(findings: &[Finding]) -> Vec<&str> {
+    findings.iter().map(|f| f.code.as_str()).collect()
+}
+
+#[test]
+fn swot_weighs_market_items_into_shares_and_a_balance() {
+    let mut plan = blank();
+    let s = &mut plan.support;
+    s.market_items = vec![
+        item(1, Impact::Opportunity, 4),
+        item(2, Impact::Threat, 6),
+        item(3, Impact::Opportunity, 8),
+    ];
+    s.factors = vec![InternalFactor {
+        id: Uuid::from_u128(9),
+        kind: FactorKind::Strength,
+        statement: "设备+耗材".into(),
+        weight: Decimal::from(3),
+        attribute_id: None,
+    }];
+    let mut findings = vec![];
+    let r = compute(&plan, &mut findings);
+    let o = &r.swot.opportunities;
+    assert_eq!(
+        (o[0].id, o[1].id),
+        (Uuid::from_u128(3), Uuid::from_u128(1)),
+        "heaviest first"
+    );
+    assert_eq!(
+        (o[0].share, o[1].share),
+        (Some(Decimal::new(6667, 4)), Some(Decimal::new(3333, 4)))
+    );
+    assert_eq!(r.swot.threats[0].share, Some(Decimal::ONE));
+    assert_eq!(r.swot.balance, Some(Decimal::new(33, 2)), "(12 − 6) / 18");
+    assert_eq!(r.swot.strengths[0].share, Some(Decimal::ONE));
+    let market: Vec<_> = codes(&findings)
+        .into_iter()
+        .filter(|c| c.starts_with("market") || c.starts_with("swot"))
+        .collect();
+    assert_eq!(
+        market,
+        [
+            "market.no_goal",
+            "market.no_goal",
+            "market.no_goal",
+            "swot.no_weaknesses"
+        ]
+    );
+    let first = findings.iter().find(|f| f.code == "market.no_goal").unwrap();
+    assert_eq!(first.target.item_id, Some(Uuid::from_u128(1)));
+}
+
+#[test]
+fn swot_adds_matrix_leads_and_gaps_unless_a_typed_factor_names_them() {
+    let mut plan = blank();
+    let json = serde_json::json!({
+        "attributes": [{"id": Uuid::from_u128(100), "name": "cost"}, {"id": Uuid::from_u128(101), "name": "brand"}],
+        "competitors": [
+            {"id": Uuid::from_u128(1), "name": "we", "own": true,
+             "scores": [{"attribute_id": Uuid::from_u128(100), "score": "8"}, {"attribute_id": Uuid::from_u128(101), "score": "4"}]},
+            {"id": Uuid::from_u128(2), "name": "them",
+             "scores": [{"attribute_id": Uuid::from_u128(100), "score": "6"}, {"attribute_id": Uuid::from_u128(101), "score": "7"}]}
+        ]
+    });
+    plan.support = serde_json::from_value(json).unwrap();
+    let mut findings = vec![];
+    let r = compute(&plan, &mut findings);
+    assert_eq!(r.swot.strengths.len(), 1);
+    assert_eq!(
+        (r.swot.strengths[0].label.as_str(), r.swot.strengths[0].gap),
+        ("cost", Some(Decimal::from(2)))
+    );
+    assert_eq!(r.swot.weaknesses[0].gap, Some(Decimal::from(-3)));
+    // A typed weakness about the brand replaces the derived one.
+    plan.support.factors.push(InternalFactor {
+        id: Uuid::from_u128(9),
+        kind: FactorKind::Weakness,
+        statement: "品牌知名度低".into(),
+        weight: Decimal::from(5),
+        attribute_id: Some(Uuid::from_u128(101)),
+    });
+    let r = compute(&plan, &mut vec![]);
+    assert_eq!(r.swot.weaknesses.len(), 1);
+    assert_eq!(r.swot.weaknesses[0].label, "品牌知名度低");
+}
+
+/// Five customers as in `engine::rfm`'s worked example (analysis date 2025-07-01).
+fn five_customers(plan: &mut Plan) {
+    let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+    let rows: [(&str, NaiveDate, i64); 11] = [
+        ("a", d(6, 30), 300),
+        ("a", d(5, 1), 300),
+        ("a", d(4, 1), 300),
+        ("b", d(6, 30), 50),
+        ("b", d(6, 1), 50),
+        ("c", d(6, 1), 75),
+        ("c", d(5, 1), 75),
+        ("c", d(4, 1), 75),
+        ("c", d(3, 1), 75),
+        ("d", d(4, 2), 200),
+        ("e", d(1, 2), 50),
+    ];
+    let mut b = OrderBookBuilder::new(2);
+    for (customer, date, yuan) in rows {
+        let o = Order {
+            customer,
+            date,
+            amount_units: yuan * 100,
+            order_id: None,
+            product: None,
+            channel: None,
+            region: None,
+        };
+        b.push(&o).unwrap();
+    }
+    plan.orders = b.finish(OrderBatch {
+        id: Uuid::from_u128(77),
+        imported_at: Utc.with_ymd_and_hms(2025, 7, 1, 0, 0, 0).unwrap(),
+        sources: vec!["orders.csv".into()],
+    });
+}
+
+#[test]
+fn customers_are_tiered_from_the_stored_orders_with_playbooks_as_seeds() {
+    let mut plan = blank();
+    five_customers(&mut plan);
+    plan.support.personas.push(Persona {
+        id: Uuid::from_u128(5),
+        name: "连锁门店采购经理".into(),
+        description: String::new(),
+        pains: vec![],
+        channels: vec![],
+        tier: Some(Tier::A),
+    });
+    let mut findings = vec![];
+    let r = compute(&plan, &mut findings);
+    let orders = r.customers.orders.as_ref().unwrap();
+    assert_eq!(
+        (orders.orders, orders.customers, orders.total),
+        (11, 5, Decimal::from(1550))
+    );
+    let rfm = r.customers.rfm.as_ref().unwrap();
+    assert_eq!(
+        (rfm.as_of, rfm.as_of_default),
+        (NaiveDate::from_ymd_opt(2025, 7, 1), true)
+    );
+    // a (445) and c (354) are A, b (432) B, d and e C — the worked example of engine::rfm.
+    let tiers: Vec<_> = r
+        .customers
+        .seeds
+        .iter()
+        .map(|s| (s.summary.tier, s.summary.customers))
+        .collect();
+    assert_eq!(tiers, [(Tier::A, 2), (Tier::B, 1), (Tier::C, 2)]);
+    assert_eq!(r.customers.seeds[0].persona_ids, [Uuid::from_u128(5)]);
+    assert_eq!(rfm.top_customers[0].customer, "a");
+    assert!(codes(&findings).contains(&"rfm.few_customers"), "{findings:?}");
+    assert_eq!(customers::customers_page(&plan, Some(Tier::C), 0, 10).total, 2);
+}
+
+#[test]
+fn the_analysis_runs_once_per_order_book_and_settings() {
+    let mut plan = blank();
+    five_customers(&mut plan);
+    let first = customers::analysis(&plan).unwrap();
+    let again = customers::analysis(&plan.clone()).unwrap();
+    assert!(Arc::ptr_eq(&first, &again), "a clone shares the remembered analysis");
+    plan.support.rfm.rule = TierRule::default_pareto();
+    let pareto = customers::analysis(&plan).unwrap();
+    assert!(!Arc::ptr_eq(&first, &pareto), "new settings run again");
+    assert_ne!(first.rfm.as_ref().unwrap().rule, pareto.rfm.as_ref().unwrap().rule);
+}
+
+#[test]
+fn an_analysis_date_before_the_last_order_is_an_error_finding() {
+    let mut plan = blank();
+    five_customers(&mut plan);
+    plan.support.rfm = RfmSettings {
+        as_of: NaiveDate::from_ymd_opt(2025, 6, 1),
+        rule: TierRule::default_scores(),
+    };
+    let mut findings = vec![];
+    let r = compute(&plan, &mut findings);
+    assert!(r.customers.rfm.is_none() && r.customers.orders.is_some());
+    let f = findings
+        .iter()
+        .find(|f| f.code == "rfm.as_of_before_last_order")
+        .unwrap();
+    assert_eq!(f.severity, crate::engine::findings::Severity::Error);
+    assert_eq!(f.params.get("last_order").map(String::as_str), Some("2025-06-30"));
+    assert_eq!(f.target.field.as_deref(), Some("as_of"));
+}
+
+#[test]
+fn a_blank_plan_has_only_hints_in_section_two() {
+    let mut findings = vec![];
+    let r = compute(&blank(), &mut findings);
+    assert!(r.nps.is_none() && r.customers.orders.is_none());
+    assert_eq!(
+        codes(&findings),
+        [
+            "nps.missing",
+            "competition.none",
+            "market.no_items",
+            "swot.no_strengths",
+            "swot.no_weaknesses",
+            "persona.none",
+            "customers.no_orders"
+        ]
+    );
+}
