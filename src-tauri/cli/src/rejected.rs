@@ -53,6 +53,10 @@ pub fn sentence(reason: &Reason) -> String {
         "import.unknown_member" => format!("no {} member has this name or code", p("dimension")),
         "import.ambiguous_member" => format!("several {} members have this name; use the code", p("dimension")),
         "table.bad_encoding" => format!("is not valid {} text", p("encoding")),
+        "orders.text_too_long" => format!("is longer than {} characters", p("max")),
+        "orders.text_empty" => "is empty".into(),
+        "orders.text_untrimmed" => "starts or ends with spaces".into(),
+        "text.control_chars" => "contains control characters".into(),
         other => other.to_string(),
     }
 }

@@ -6,6 +6,7 @@ mod compute;
 mod export;
 mod import;
 mod import_baseline;
+mod import_orders;
 mod info;
 mod new;
 mod rfm;
@@ -24,6 +25,7 @@ pub fn run(command: Command) -> Result<Status> {
         Command::Export(args) => export::run(&args),
         Command::Import(args) => import::run(&args),
         Command::ImportBaseline(args) => import_baseline::run(&args),
+        Command::ImportOrders(args) => import_orders::run(&args),
         Command::Rfm(args) => rfm::run(&args),
     }
 }

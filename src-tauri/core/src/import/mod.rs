@@ -3,3 +3,4 @@
 //! refused. Nothing is half-imported.
 
 pub mod baseline;
+pub mod orders;
