@@ -35,6 +35,10 @@ pub enum Command {
     /// Add dimension members (org tree, tiers, products, channels) from a CSV or XLSX table.
     #[command(name = "import-members")]
     ImportMembers(ImportMembersArgs),
+    /// Replace the orders stored in a plan with orders from CSV or XLSX tables (all rows of all
+    /// files or none); the plan then tiers its customers by RFM.
+    #[command(name = "import-orders")]
+    ImportOrders(ImportOrdersArgs),
     /// RFM per customer from an orders file (CSV or XLSX): recency, frequency, monetary,
     /// scores 1–5 and tier A/B/C (exit 1 when rows were rejected); see docs/cli.md.
     Rfm(RfmArgs),
@@ -127,6 +131,23 @@ pub struct ImportBaselineArgs {
     /// The table: CSV, semicolon- or tab-separated text (UTF-8 or GB18030), or XLSX.
     #[arg(value_name = "DATA")]
     pub data: PathBuf,
+}
+
+/// `salesplan import-orders`.
+#[derive(Debug, clap::Args)]
+pub struct ImportOrdersArgs {
+    /// Map a column to a field: `COLUMN=FIELD` where COLUMN is a header, a number (1 = first)
+    /// or a letter (A), and FIELD one of customer, date, amount, order_id, product, channel,
+    /// region. It applies to the files that have that column. Columns not mapped are guessed
+    /// from their English or Chinese headers.
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// The plan file whose orders are replaced (saved as a new revision).
+    pub file: PathBuf,
+    /// The order tables, appended in this order: CSV, semicolon- or tab-separated text (UTF-8,
+    /// UTF-16 or GB18030), or XLSX.
+    #[arg(value_name = "ORDERS", required = true)]
+    pub orders: Vec<PathBuf>,
 }
 
 /// How `salesplan rfm` puts customers into tiers.

@@ -70,11 +70,19 @@ pub fn write_plan(path: &Path, meta: &PlanMeta, plan: &Plan, existing: Existing)
     store::save_atomic(path, meta, plan, None, scratch.path()).map_err(|e| e.at(path))
 }
 
-/// Saves a changed plan over the file it was read from, as the app does: atomically, and
-/// refusing (`conflict`) when the file's revision is no longer `read_revision`.
-pub fn save_plan(path: &Path, meta: &PlanMeta, plan: &Plan, read_revision: uuid::Uuid) -> Result<()> {
+/// Saves a changed `plan` over the file `loaded` was read from, as a new revision of it, as the
+/// app does: atomically, and refusing (`conflict`) when the file's revision changed meanwhile.
+pub fn save_new_revision(path: &Path, loaded: &Loaded, plan: &Plan) -> Result<()> {
+    let clock = SystemClock;
+    let meta = PlanMeta {
+        revision_id: clock.new_id(),
+        parent_revision: Some(loaded.meta.revision_id),
+        saved_at: clock.now(),
+        app_version: env!("CARGO_PKG_VERSION").into(),
+        ..loaded.meta.clone()
+    };
     let scratch = scratch(path)?;
-    store::save_atomic(path, meta, plan, Some(read_revision), scratch.path()).map_err(|e| e.at(path))
+    store::save_atomic(path, &meta, plan, Some(loaded.meta.revision_id), scratch.path()).map_err(|e| e.at(path))
 }
 
 /// The refusal to change a plan written by a newer app (this one can only read it).

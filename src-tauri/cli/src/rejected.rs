@@ -56,6 +56,10 @@ pub fn sentence(reason: &Reason) -> String {
         "member.name_taken" => "this name is already used at this level".into(),
         "member.one_line" | "text.one_line" => "a name must fit on one line".into(),
         "table.bad_encoding" => format!("is not valid {} text", p("encoding")),
+        "orders.text_too_long" => format!("is longer than {} characters", p("max")),
+        "orders.text_empty" => "is empty".into(),
+        "orders.text_untrimmed" => "starts or ends with spaces".into(),
+        "text.control_chars" => "contains control characters".into(),
         other => other.to_string(),
     }
 }

@@ -8,4 +8,4 @@ export type ImportTarget = { "kind": "baseline" } | { "kind": "members",
 /**
  * The dimension.
  */
-dimension: DimensionKind, };
+dimension: DimensionKind, } | { "kind": "orders" };

@@ -5,9 +5,8 @@ use crate::args::{ImportBaselineArgs, ImportMembersArgs};
 use crate::files;
 use crate::rejected;
 use crate::{output, Status};
-use salesplan_core::clock::{Clock, SystemClock};
+use salesplan_core::clock::SystemClock;
 use salesplan_core::import::{ImportPreview, ImportTarget};
-use salesplan_core::model::PlanMeta;
 use salesplan_core::tabular::ColumnOverride;
 use salesplan_core::{edit, Result};
 use std::path::Path;
@@ -39,24 +38,15 @@ fn run(file: &Path, data: &Path, map: &[String], target: ImportTarget) -> Result
     }
     let clock = SystemClock;
     let import = ImportPreview::read(&loaded.plan, target, data, &overrides, &clock).map_err(|e| e.at(data))?;
-    let rejected = match &import {
-        ImportPreview::Baseline(b) => &b.rejected,
-        ImportPreview::Members(m) => &m.rejected,
-    };
-    if !rejected.is_empty() {
-        rejected::print(data, rejected);
+    match &import {
+        ImportPreview::Baseline(b) => rejected::print(data, &b.rejected),
+        ImportPreview::Members(m) => rejected::print(data, &m.rejected),
+        ImportPreview::Orders(o) => o.files.iter().for_each(|f| rejected::print(data, &f.rejected)),
     }
     import.ready(data)?;
     let mut plan = loaded.plan.clone();
     edit::apply(&mut plan, &import.edit(), &clock).map_err(|e| e.at(data))?;
-    let meta = PlanMeta {
-        revision_id: clock.new_id(),
-        parent_revision: Some(loaded.meta.revision_id),
-        saved_at: clock.now(),
-        app_version: env!("CARGO_PKG_VERSION").into(),
-        ..loaded.meta.clone()
-    };
-    files::save_plan(file, &meta, &plan, loaded.meta.revision_id)?;
+    files::save_new_revision(file, &loaded, &plan)?;
     let from = output::safe(&data.display().to_string()).into_owned();
     let summary = match &import {
         ImportPreview::Baseline(b) => {
@@ -75,6 +65,8 @@ fn run(file: &Path, data: &Path, map: &[String], target: ImportTarget) -> Result
             output::count(m.members.len() as u32, "member", "members"),
             m.added
         ),
+        // `import-orders` has its own command (several files); this path is not taken.
+        ImportPreview::Orders(o) => format!("imported {} orders from {from}", o.orders),
     };
     output::print(&format!("{summary}\n"))?;
     Ok(Status::Fine)

@@ -5,6 +5,7 @@ mod check;
 mod compute;
 mod export;
 mod import;
+mod import_orders;
 mod import_table;
 mod info;
 mod new;
@@ -25,6 +26,7 @@ pub fn run(command: Command) -> Result<Status> {
         Command::Import(args) => import::run(&args),
         Command::ImportBaseline(args) => import_table::baseline(&args),
         Command::ImportMembers(args) => import_table::members(&args),
+        Command::ImportOrders(args) => import_orders::run(&args),
         Command::Rfm(args) => rfm::run(&args),
     }
 }

@@ -132,6 +132,7 @@ mod convert;
 mod create;
 mod findings;
 mod import_baseline;
+mod import_orders;
 mod rfm;
 mod safety;
 mod unusable;

@@ -10,6 +10,7 @@
 pub mod competition;
 pub mod customers;
 pub mod nps;
+mod pass;
 pub mod swot;
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,7 @@
 
 pub mod baseline;
 pub mod members;
+pub mod orders;
 
 use crate::error::Result;
 use crate::tabular::{Field, Rejections};
@@ -35,6 +36,8 @@ pub enum ImportTarget {
         /// The dimension.
         dimension: crate::model::DimensionKind,
     },
+    /// Customer orders (replacing the orders the plan holds).
+    Orders,
 }
 
 /// An import read against the plan, as the app previews it.
@@ -46,6 +49,8 @@ pub enum ImportPreview {
     Baseline(baseline::BaselineImport),
     /// Dimension members.
     Members(members::MembersImport),
+    /// Customer orders (one table in the app; the CLI takes several).
+    Orders(orders::OrdersImport),
 }
 
 impl ImportPreview {
@@ -62,6 +67,7 @@ impl ImportPreview {
             ImportTarget::Members { dimension } => {
                 ImportPreview::Members(members::read(plan, dimension, path, overrides, clock)?)
             }
+            ImportTarget::Orders => ImportPreview::Orders(orders::read(plan, &[path], overrides, clock)?),
         })
     }
 
@@ -70,6 +76,7 @@ impl ImportPreview {
         match self {
             ImportPreview::Baseline(b) => b.ready(path),
             ImportPreview::Members(m) => m.ready(path),
+            ImportPreview::Orders(o) => o.check(&[path]),
         }
     }
 
@@ -78,6 +85,7 @@ impl ImportPreview {
         match self {
             ImportPreview::Baseline(b) => b.edit(),
             ImportPreview::Members(m) => m.edit(),
+            ImportPreview::Orders(o) => o.edit(),
         }
     }
 }

@@ -21,8 +21,9 @@ pub use goal::{Goal, GoalKind, GoalLayer};
 pub use header::{BaselineMonth, CalendarDay, PlanHeader, PlanSettings, WorkCalendar};
 pub use meta::PlanMeta;
 pub use orders::{
-    check_text as check_order_text, Order, OrderBatch, OrderBook, OrderBookBuilder, OrderBookMark, OrderChunk,
-    CHUNK_ROWS, COLUMNS as ORDER_COLUMNS, MAX_ORDERS, MAX_ORDER_TEXT, MAX_UNITS as MAX_ORDER_UNITS,
+    check_text as check_order_text, Columns as OrderColumns, Order, OrderBatch, OrderBook, OrderBookBuilder,
+    OrderBookMark, OrderChunk, CHUNK_ROWS, COLUMNS as ORDER_COLUMNS, MAX_ORDERS, MAX_ORDER_TEXT,
+    MAX_UNITS as MAX_ORDER_UNITS,
 };
 pub use support::{
     AttributeScore, CompetitiveAttribute, Competitor, FactorKind, Impact, InternalFactor, MarketCategory, MarketItem,

@@ -33,7 +33,7 @@ pub use codec::{check_text, MAX_ORDER_TEXT, MAX_UNITS};
 use crate::engine::support::customers::OrdersAnalysis;
 use crate::model::RfmSettings;
 use chrono::{DateTime, NaiveDate, Utc};
-use codec::{decode_amounts, decode_dates, decode_text, TextColumn};
+use codec::{decode_amounts, decode_dates, decode_text, Check, TextColumn};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, Mutex, Weak};
@@ -50,6 +50,16 @@ pub const MAX_ORDERS: usize = 5_000_000;
 pub const COLUMNS: [&str; 7] = ["customer", "date", "amount", "order_id", "product", "channel", "region"];
 /// The text columns other than the customer: empty cells allowed.
 const OPTIONAL: [usize; 4] = [3, 4, 5, 6];
+
+/// Which columns an iteration decodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Columns {
+    /// Every column.
+    All,
+    /// Customer, date, amount and order id (what RFM reads); product, channel and region
+    /// come back as `None`.
+    Rfm,
+}
 
 /// Where a book of orders came from: one import of one or more files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -106,11 +116,14 @@ impl OrderChunk {
         OrderChunk { rows, columns }
     }
 
-    /// Decodes the chunk's orders (checking every column).
-    fn decode(&self) -> Result<Vec<Order<'_>>, String> {
+    /// Decodes the chunk's orders, checking as `check` says.
+    fn decode(&self, check: Check, columns: Columns) -> Result<Vec<Order<'_>>, String> {
         let rows = self.rows as usize;
         let col = |i: usize| -> Result<TextColumn<'_>, String> {
-            decode_text(&self.columns[i], rows, i != 0).map_err(|e| format!("column {}: {e}", COLUMNS[i]))
+            if columns == Columns::Rfm && i > 3 {
+                return Ok(TextColumn::empty(rows));
+            }
+            decode_text(&self.columns[i], rows, i != 0, check).map_err(|e| format!("column {}: {e}", COLUMNS[i]))
         };
         let customer = col(0)?;
         let dates = decode_dates(&self.columns[1], rows).map_err(|e| format!("column date: {e}"))?;
@@ -179,7 +192,9 @@ impl OrderBook {
             if chunk.rows as usize != want {
                 return Err(format!("chunk {i} holds {} orders instead of {want}", chunk.rows));
             }
-            chunk.decode().map_err(|e| format!("chunk {i}: {e}"))?;
+            chunk
+                .decode(Check::Full, Columns::All)
+                .map_err(|e| format!("chunk {i}: {e}"))?;
         }
         Ok(Self::new(batch, scale, rows, chunks))
     }
@@ -226,9 +241,14 @@ impl OrderBook {
 
     /// Calls `f` with the orders of each chunk, in order (a chunk is decoded at a time, so
     /// memory stays small however many orders there are).
-    pub fn for_each_chunk(&self, mut f: impl FnMut(&[Order<'_>])) {
+    pub fn for_each_chunk(&self, f: impl FnMut(&[Order<'_>])) {
+        self.for_each_chunk_of(Columns::All, f)
+    }
+
+    /// Like [`for_each_chunk`](Self::for_each_chunk), decoding only `columns`.
+    pub fn for_each_chunk_of(&self, columns: Columns, mut f: impl FnMut(&[Order<'_>])) {
         for chunk in self.chunks() {
-            let orders = chunk.decode().expect("chunks are checked when the book is built");
+            let orders = (chunk.decode(Check::Trusted, columns)).expect("chunks are checked when the book is built");
             f(&orders);
         }
     }
@@ -240,7 +260,8 @@ impl OrderBook {
             if out.len() >= n {
                 break;
             }
-            let orders = chunk.decode().expect("chunks are checked when the book is built");
+            let orders =
+                (chunk.decode(Check::Trusted, Columns::All)).expect("chunks are checked when the book is built");
             out.extend(orders.into_iter().take(n - out.len()));
         }
         out

@@ -26,6 +26,26 @@ pub(super) fn read_file(path: &Path, scratch_dir: &Path) -> Result<Loaded> {
     load(&copy.path, head.user_version).map_err(|e| e.at(path))
 }
 
+/// Reads only the file metadata of the plan file at `path` (its revision, for the conflict
+/// check before a save): the same checks up to the schema, then the one `meta` row — a plan
+/// with a million orders is not decoded to learn its revision.
+pub(super) fn read_meta(path: &Path, scratch_dir: &Path) -> Result<crate::model::PlanMeta> {
+    let bytes = read_capped(path)?;
+    let head = header::check(&bytes).map_err(|e| e.at(path))?;
+    let copy = PrivateCopy::create(scratch_dir, &bytes)?;
+    drop(bytes);
+    let meta = || -> Result<crate::model::PlanMeta> {
+        let conn = open_hardened(&copy.path)?;
+        if head.user_version > SCHEMA_VERSION {
+            schema::check_newer(&conn)?;
+        } else {
+            schema::check_exact(&conn, head.user_version)?;
+        }
+        rows::meta(&conn)
+    };
+    meta().map_err(|e| e.at(path))
+}
+
 /// Reads the whole file, refusing folders, special files and anything over the size cap.
 fn read_capped(path: &Path) -> Result<Vec<u8>> {
     let meta = fs::metadata(path).map_err(|e| Error::io(path, &e))?;

@@ -56,8 +56,8 @@ pub(super) fn save_atomic(
 /// Refuses with `Conflict` when the plan on disk is not the revision the user opened.
 fn check_revision(target: &Path, expected: Option<Uuid>, scratch: &Path) -> Result<()> {
     let Some(expected) = expected else { return Ok(()) };
-    let on_disk = match read::read_file(target, scratch) {
-        Ok(loaded) => loaded.meta.revision_id,
+    let on_disk = match read::read_meta(target, scratch) {
+        Ok(meta) => meta.revision_id,
         // Deleted meanwhile: nothing to overwrite, the save recreates it.
         Err(e) if e.code() == ErrorCode::NotFound => return Ok(()),
         Err(e) if matches!(e.code(), ErrorCode::PermissionDenied | ErrorCode::Io) => return Err(e),

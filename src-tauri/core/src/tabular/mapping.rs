@@ -277,6 +277,12 @@ pub fn column_letter(index: usize) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
+/// True when `text` names a column of `headers` (a header name, a 1-based number or a
+/// letter), as an override's column must.
+pub fn names_column(headers: &[String], text: &str) -> bool {
+    resolve_column(headers, text).is_ok()
+}
+
 /// The 0-based index of a column written as a header name, a 1-based number or a letter.
 fn resolve_column(headers: &[String], text: &str) -> Result<usize, Error> {
     let t = text.trim();

@@ -52,7 +52,9 @@ mod xlsx;
 
 pub use amount::parse_amount;
 pub use date::{parse_date, parse_month};
-pub use mapping::{column_letter, guess_mapping, map_columns, ColumnOverride, Field, FieldSpec, MappedField, Mapping};
+pub use mapping::{
+    column_letter, guess_mapping, map_columns, names_column, ColumnOverride, Field, FieldSpec, MappedField, Mapping,
+};
 pub use rejects::{missing_value, RejectedRow, Rejections, REJECT_LIMIT};
 pub use row::Row;
 

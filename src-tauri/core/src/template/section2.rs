@@ -155,7 +155,8 @@ const FACTORS: [(FactorKind, i64, Text, Option<usize>); 4] = [
 ];
 
 /// Persona: name, description, pains, buying channels, tier.
-const PERSONAS: [(Text, Text, [Text; 2], [Text; 2], Tier); 3] = [
+type PersonaText = (Text, Text, [Text; 2], [Text; 2], Tier);
+const PERSONAS: [PersonaText; 3] = [
     (
         ("连锁门店采购经理", "Chain-store purchasing manager"),
         (

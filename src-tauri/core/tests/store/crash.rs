@@ -49,6 +49,13 @@ fn killed_while_saving_leaves_the_old_or_the_new_file() {
     let target = env.path("q4.salesplan");
     let [a, b] = plans();
     store::write_plan_file(&target, &a.0, &a.1).unwrap();
+    // Kills land anywhere in the first three saves of the loop, however long a save takes on
+    // this machine and build (the plan holds orders, so a debug build needs tens of ms).
+    let probe = env.path("probe.salesplan");
+    let timed = Instant::now();
+    store::save_atomic(&probe, &a.0, &a.1, None, &env.scratch()).unwrap();
+    let window = (3 * timed.elapsed().as_micros() as u64).max(30_000);
+    std::fs::remove_file(&probe).unwrap();
     let mut rng = XorShift(0x5eed_0fc0_ffee);
     let (mut seen_a, mut seen_b, mut strays) = (0, 0, 0);
     let started = Instant::now();
@@ -60,7 +67,7 @@ fn killed_while_saving_leaves_the_old_or_the_new_file() {
         )
         .unwrap();
         assert!(wait_for_line(&mut child, "@@ready@@"), "child {i} did not start saving");
-        std::thread::sleep(Duration::from_micros(rng.next() % 30_001));
+        std::thread::sleep(Duration::from_micros(rng.next() % (window + 1)));
         child.kill().unwrap();
         let status = child.wait().unwrap();
         assert!(
@@ -83,7 +90,7 @@ fn killed_while_saving_leaves_the_old_or_the_new_file() {
         }
     }
     eprintln!(
-        "{KILLS} kills in {:?}: old/new seen {seen_a}/{seen_b}, {strays} stray temp files",
+        "{KILLS} kills in {:?} (window {window} µs): old/new seen {seen_a}/{seen_b}, {strays} stray temp files",
         started.elapsed()
     );
     assert!(

@@ -5,8 +5,8 @@
 //! module feeds it the plan's [`OrderBook`] with the plan's [`RfmSettings`] (analysis date,
 //! default the day after the last order; tier rule, default score sums A ≥ 12, B ≥ 8).
 //!
-//! **Cost.** One pass over the orders (a million take a few hundred milliseconds), so the
-//! result is remembered by the order book itself ([`OrderBook`] is immutable: a new import is
+//! **Cost.** One pass over the orders (`pass.rs`; a million take a few hundred
+//! milliseconds), so the result is remembered by the order book itself ([`OrderBook`] is immutable: a new import is
 //! a new book) together with the settings it ran with: edits of anything else, undo and redo
 //! reuse it, and only an import or a change of the RFM settings runs the pass again.
 //!
@@ -20,7 +20,7 @@
 //! (hint, on the persona, param `tier`: no customer is in the persona's tier).
 
 use crate::engine::findings::{Finding, Severity};
-use crate::engine::rfm::{RfmAccumulator, RfmCustomer, RfmResult, Tier, TierRule, TierSummary};
+use crate::engine::rfm::{RfmCustomer, RfmResult, Tier, TierRule, TierSummary};
 use crate::model::{OrderBook, Plan, RfmSettings};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -69,6 +69,9 @@ pub struct OrdersAnalysis {
     pub summary: OrdersSummary,
     /// RFM per customer, or the finding saying why it could not run.
     pub rfm: Result<RfmResult, Finding>,
+    /// Indices into the scored customers, largest revenue first (ties by id): sorted once,
+    /// so the report's top list and the pages cost no sort.
+    pub by_revenue: Vec<u32>,
 }
 
 /// The RFM analysis as the report shows it.
@@ -123,27 +126,13 @@ pub struct CustomerPage {
 /// Runs the pass over the orders (no memo).
 pub fn analyse(orders: &OrderBook, settings: &RfmSettings) -> Option<OrdersAnalysis> {
     let batch = orders.batch()?;
-    let mut acc = RfmAccumulator::new();
-    let (mut first, mut last, mut total, mut refunds) = (NaiveDate::MAX, NaiveDate::MIN, 0i128, 0u64);
-    orders.for_each_chunk(|rows| {
-        let mut start = 0;
-        for i in 1..=rows.len() {
-            if i < rows.len() && rows[i].customer == rows[start].customer {
-                continue;
-            }
-            let run = rows[start..i]
-                .iter()
-                .map(|o| (o.date, o.order_id, orders.amount(o.amount_units)));
-            acc.add_run(rows[start].customer, run);
-            start = i;
-        }
-        for o in rows {
-            first = first.min(o.date);
-            last = last.max(o.date);
-            total += i128::from(o.amount_units);
-            refunds += u64::from(o.amount_units < 0);
-        }
-    });
+    let super::pass::Pass {
+        acc,
+        first,
+        last,
+        total,
+        refunds,
+    } = super::pass::run(orders);
     let summary = OrdersSummary {
         batch_id: batch.id,
         imported_at: batch.imported_at,
@@ -166,7 +155,23 @@ pub fn analyse(orders: &OrderBook, settings: &RfmSettings) -> Option<OrdersAnaly
         f.params = e.reason().map(|r| r.params.clone()).unwrap_or_default();
         f
     });
-    Some(OrdersAnalysis { summary, rfm })
+    let by_revenue = rfm.as_ref().map(revenue_order).unwrap_or_default();
+    Some(OrdersAnalysis {
+        summary,
+        rfm,
+        by_revenue,
+    })
+}
+
+/// Customer indices by revenue, largest first, ties by id.
+fn revenue_order(rfm: &RfmResult) -> Vec<u32> {
+    let c = &rfm.customers;
+    let mut order: Vec<u32> = (0..c.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&c[a as usize], &c[b as usize]);
+        b.monetary.cmp(&a.monetary).then_with(|| a.customer.cmp(&b.customer))
+    });
+    order
 }
 
 /// The analysis of the plan's orders with its settings, remembered by the order book.
@@ -180,28 +185,29 @@ pub fn analysis(plan: &Plan) -> Option<Arc<OrdersAnalysis>> {
     Some(fresh)
 }
 
-/// Customers by revenue, largest first, ties by id.
-fn by_revenue(rfm: &RfmResult, tier: Option<Tier>) -> Vec<&RfmCustomer> {
-    let mut list: Vec<&RfmCustomer> = (rfm.customers.iter())
-        .filter(|c| tier.is_none_or(|t| c.tier == t))
-        .collect();
-    list.sort_by(|a, b| b.monetary.cmp(&a.monetary).then_with(|| a.customer.cmp(&b.customer)));
-    list
+/// The scored customers (of one tier, or all) by revenue, largest first, ties by id.
+fn by_revenue(analysis: &OrdersAnalysis, tier: Option<Tier>) -> impl Iterator<Item = &RfmCustomer> {
+    let customers = analysis
+        .rfm
+        .as_ref()
+        .map(|r| r.customers.as_slice())
+        .unwrap_or_default();
+    (analysis.by_revenue.iter())
+        .map(move |&i| &customers[i as usize])
+        .filter(move |c| tier.is_none_or(|t| c.tier == t))
 }
 
 /// A page of the scored customers (of one tier, or all), largest revenue first.
 pub fn customers_page(plan: &Plan, tier: Option<Tier>, offset: usize, limit: usize) -> CustomerPage {
-    let analysis = analysis(plan);
-    let Some(Ok(rfm)) = analysis.as_deref().map(|a| &a.rfm) else {
+    let Some(analysis) = analysis(plan) else {
         return CustomerPage {
             total: 0,
             customers: vec![],
         };
     };
-    let list = by_revenue(rfm, tier);
     CustomerPage {
-        total: list.len() as u32,
-        customers: list.into_iter().skip(offset).take(limit).cloned().collect(),
+        total: by_revenue(&analysis, tier).count() as u32,
+        customers: by_revenue(&analysis, tier).skip(offset).take(limit).cloned().collect(),
     }
 }
 
@@ -271,7 +277,7 @@ pub fn compute(plan: &Plan, findings: &mut Vec<Finding>) -> CustomersReport {
             as_of_default: plan.support.rfm.as_of.is_none(),
             rule: rfm.rule.clone(),
             customers: rfm.customers.len() as u32,
-            top_customers: by_revenue(rfm, None).into_iter().take(TOP_CUSTOMERS).cloned().collect(),
+            top_customers: by_revenue(&analysis, None).take(TOP_CUSTOMERS).cloned().collect(),
         }),
         seeds,
     }

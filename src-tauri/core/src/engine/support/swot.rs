@@ -112,7 +112,7 @@ fn entry(source: SwotSource, id: Uuid, label: &str, weight: Decimal) -> SwotEntr
 
 /// Sorts typed entries heaviest first (stable: ties keep plan order) and sets their shares.
 fn weigh(entries: &mut [SwotEntry]) -> Decimal {
-    entries.sort_by(|a, b| b.weight.cmp(&a.weight));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.weight));
     let total: Decimal = entries.iter().filter_map(|e| e.weight).sum();
     for e in entries.iter_mut() {
         e.share = (total > Decimal::ZERO).then(|| (e.weight.unwrap_or_default() / total).round_dp(4).normalize());

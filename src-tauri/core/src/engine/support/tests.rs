@@ -241,3 +241,42 @@ fn a_blank_plan_has_only_hints_in_section_two() {
         ]
     );
 }
+
+#[test]
+fn the_two_worker_pass_gives_what_one_row_at_a_time_gives() {
+    // 60,000 orders (above PARALLEL_FROM) of 700 customers, with repeated order ids and refunds.
+    let names: Vec<String> = (0..700).map(|i| format!("客户{i}")).collect();
+    let ids: Vec<String> = (0..20_000).map(|i| format!("SO{i}")).collect();
+    let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    let mut b = OrderBookBuilder::new(2);
+    let mut plain = crate::engine::rfm::RfmAccumulator::new();
+    let mut seed = 7u64;
+    for i in 0..60_000usize {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let customer = &names[(seed >> 33) as usize % 700];
+        let amount_units = ((seed >> 20) % 100_000) as i64 - 5_000;
+        let order_id = (i % 4 != 0).then_some(ids[i / 3].as_str());
+        let date = start + chrono::Days::new((i / 200) as u64);
+        let o = Order {
+            customer,
+            date,
+            amount_units,
+            order_id,
+            product: None,
+            channel: None,
+            region: None,
+        };
+        b.push(&o).unwrap();
+        plain.add(customer, date, order_id, Decimal::new(amount_units, 2));
+    }
+    let orders = b.finish(OrderBatch {
+        id: Uuid::from_u128(1),
+        imported_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        sources: vec![],
+    });
+    let settings = RfmSettings::default();
+    let analysed = customers::analyse(&orders, &settings).unwrap();
+    let expected = plain.finish(None, &settings.rule).unwrap();
+    assert_eq!(analysed.rfm.as_ref().unwrap(), &expected);
+    assert_eq!(analysed.summary.customers, 700);
+}

@@ -105,13 +105,15 @@ impl<'a> Reader<'a> {
 
 /// Why an order text is refused, as a reason key: empty, too long, padded, control characters.
 pub fn check_text(text: &str) -> Result<(), &'static str> {
+    // Most cells are short ASCII codes: checked byte by byte, without decoding characters.
+    let ascii = text.is_ascii();
     if text.is_empty() {
         Err("orders.text_empty")
-    } else if text.chars().count() > MAX_ORDER_TEXT {
+    } else if text.len() > MAX_ORDER_TEXT && (ascii || text.chars().count() > MAX_ORDER_TEXT) {
         Err("orders.text_too_long")
     } else if text.trim() != text {
         Err("orders.text_untrimmed")
-    } else if text.chars().any(char::is_control) {
+    } else if (ascii && text.bytes().any(|b| b.is_ascii_control())) || (!ascii && text.chars().any(char::is_control)) {
         Err("text.control_chars")
     } else {
         Ok(())
@@ -125,6 +127,14 @@ pub(super) struct TextColumn<'a> {
 }
 
 impl<'a> TextColumn<'a> {
+    /// A column of empty cells (an optional column not decoded).
+    pub(super) fn empty(rows: usize) -> Self {
+        TextColumn {
+            values: vec![],
+            indices: vec![0; rows],
+        }
+    }
+
     /// The text of row `i` (`None` for an optional column's empty cell).
     pub(super) fn get(&self, i: usize, optional: bool) -> Option<&'a str> {
         match (self.indices[i] as usize, optional) {
@@ -150,8 +160,19 @@ pub(super) fn encode_text(values: &[Box<str>], indices: &[u32]) -> Vec<u8> {
     out
 }
 
-/// Decodes and checks a text column of `rows` rows.
-pub(super) fn decode_text(bytes: &[u8], rows: usize, optional: bool) -> Result<TextColumn<'_>, String> {
+/// How much a decoder checks: everything (bytes from a file or a JSON import), or only what
+/// keeps it from misreading (bytes this process checked fully before: iteration).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Check {
+    /// Every rule of the module docs.
+    Full,
+    /// Bounds only; the bytes were checked with `Full` when the book was built.
+    Trusted,
+}
+
+/// Decodes a text column of `rows` rows.
+pub(super) fn decode_text(bytes: &[u8], rows: usize, optional: bool, check: Check) -> Result<TextColumn<'_>, String> {
+    let full = check == Check::Full;
     let mut r = Reader::new(bytes);
     let count = r.varint()?;
     if count > rows as u64 {
@@ -163,9 +184,11 @@ pub(super) fn decode_text(bytes: &[u8], rows: usize, optional: bool) -> Result<T
         let len = r.varint()?;
         let raw = r.bytes(usize::try_from(len).map_err(|_| "holds a text too long")?)?;
         let text = std::str::from_utf8(raw).map_err(|_| "holds a text that is not UTF-8".to_string())?;
-        check_text(text).map_err(|key| format!("holds a value refused as {key}"))?;
-        if !seen.insert(text) {
-            return Err("lists a value twice".into());
+        if full {
+            check_text(text).map_err(|key| format!("holds a value refused as {key}"))?;
+            if !seen.insert(text) {
+                return Err("lists a value twice".into());
+            }
         }
         values.push(text);
     }
@@ -174,7 +197,7 @@ pub(super) fn decode_text(bytes: &[u8], rows: usize, optional: bool) -> Result<T
     let mut indices = Vec::with_capacity(rows);
     for _ in 0..rows {
         let i = r.varint()?;
-        if i > next_new || i >= count + first {
+        if i >= count + first || (full && i > next_new) {
             return Err("refers to a value out of order or past the list".into());
         }
         if i == next_new {
@@ -182,7 +205,7 @@ pub(super) fn decode_text(bytes: &[u8], rows: usize, optional: bool) -> Result<T
         }
         indices.push(i as u32);
     }
-    if next_new != count + first {
+    if full && next_new != count + first {
         return Err("lists a value no row uses".into());
     }
     r.finish()?;
@@ -293,39 +316,45 @@ mod tests {
     fn text_columns_must_be_in_first_use_order_with_every_value_used() {
         let values: Vec<Box<str>> = vec!["a".into(), "b".into()];
         let ok = encode_text(&values, &[0, 1, 0]);
-        let col = decode_text(&ok, 3, false).unwrap();
+        let col = decode_text(&ok, 3, false, Check::Full).unwrap();
         assert_eq!((col.values, col.indices), (vec!["a", "b"], vec![0, 1, 0]));
         assert!(
-            decode_text(&encode_text(&values, &[1, 0, 0]), 3, false).is_err(),
+            decode_text(&encode_text(&values, &[1, 0, 0]), 3, false, Check::Full).is_err(),
             "b before a"
         );
         assert!(
-            decode_text(&encode_text(&values, &[0, 0, 0]), 3, false).is_err(),
+            decode_text(&encode_text(&values, &[0, 0, 0]), 3, false, Check::Full).is_err(),
             "b unused"
         );
         let twice: Vec<Box<str>> = vec!["a".into(), "a".into()];
         assert!(
-            decode_text(&encode_text(&twice, &[0, 1]), 2, false).is_err(),
+            decode_text(&encode_text(&twice, &[0, 1]), 2, false, Check::Full).is_err(),
             "duplicate"
         );
         // Optional: 0 is empty, values count from 1.
         let opt = encode_text(&values, &[0, 1, 0, 2]);
-        let col = decode_text(&opt, 4, true).unwrap();
+        let col = decode_text(&opt, 4, true, Check::Full).unwrap();
         assert_eq!(
             (0..4).map(|i| col.get(i, true)).collect::<Vec<_>>(),
             [None, Some("a"), None, Some("b")]
         );
-        assert!(decode_text(&opt, 4, false).is_err(), "index 2 is past a required list");
+        assert!(
+            decode_text(&opt, 4, false, Check::Full).is_err(),
+            "index 2 is past a required list"
+        );
     }
 
     #[test]
     fn bad_texts_and_dates_are_refused() {
         for bad in ["", " a", "a\u{7}", &"长".repeat(MAX_ORDER_TEXT + 1)] {
             let values: Vec<Box<str>> = vec![bad.into()];
-            assert!(decode_text(&encode_text(&values, &[0]), 1, false).is_err(), "{bad:?}");
+            assert!(
+                decode_text(&encode_text(&values, &[0]), 1, false, Check::Full).is_err(),
+                "{bad:?}"
+            );
         }
         let invalid_utf8 = [1, 1, 0xff, 0];
-        assert!(decode_text(&invalid_utf8, 1, false).is_err());
+        assert!(decode_text(&invalid_utf8, 1, false, Check::Full).is_err());
         let too_early = NaiveDate::from_ymd_opt(1899, 12, 31).unwrap();
         assert!(!date_in_range(too_early));
         assert!(decode_dates(&encode_dates(&[too_early]), 1).is_err());
