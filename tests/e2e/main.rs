@@ -26,6 +26,7 @@ mod language;
 mod native_dialog;
 mod recovery;
 mod section1;
+mod support;
 mod theme;
 mod undo;
 mod unsaved;
