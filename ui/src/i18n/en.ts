@@ -402,4 +402,10 @@ export const en = {
   "import.field.name": "Name",
   "import.field.code": "Code",
   "import.membersOpen": "Import…",
+  "import.ordersTitle": "Import orders",
+  "import.ordersSummary": "Ready: {n} orders of {customers} customers, {first} to {last}; they replace the orders the plan holds.",
+  "import.field.customer": "Customer",
+  "import.field.amount": "Amount",
+  "import.field.order_id": "Order id",
+  "import.field.orderDate": "Order date",
 };
