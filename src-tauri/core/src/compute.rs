@@ -30,6 +30,9 @@ pub struct ComputeDocument {
     pub goals: Vec<ComputedGoal>,
     /// The engine's full report (baseline summary, findings, health).
     pub report: PlanReport,
+    /// Every customer scored by RFM on the stored orders, by customer id (the report lists
+    /// only the top ones); empty without orders.
+    pub customers: Vec<engine::rfm::RfmCustomer>,
 }
 
 /// The frame every number of the plan lives in.
@@ -93,6 +96,9 @@ pub fn compute(plan: &Plan) -> ComputeDocument {
         },
         goals,
         report,
+        customers: engine::support::customers::analysis(plan)
+            .and_then(|a| a.rfm.as_ref().ok().map(|r| r.customers.clone()))
+            .unwrap_or_default(),
     }
 }
 
@@ -145,6 +151,10 @@ mod tests {
         assert_eq!(json["report"]["baseline"]["same_period_bookings"], "10000000");
         assert_eq!(json["report"]["health"]["errors"], 0);
         assert!(doc.goals.iter().all(|g| g.finding_codes.is_empty()));
+        // Section 2: NPS +30, 40 customers tiered from the template's orders.
+        assert_eq!(json["report"]["support"]["nps"]["score"], "30");
+        assert_eq!(json["report"]["support"]["customers"]["orders"]["total"], "33950000");
+        assert_eq!(json["customers"].as_array().unwrap().len(), 40);
     }
 
     #[test]

@@ -45,6 +45,7 @@ fn table(doc: &ComputeDocument) -> String {
         ));
     }
     breakdown(doc, &mut out);
+    support(doc, &mut out);
     out.push_str(&output::health(&doc.report.health));
     out.push('\n');
     out
@@ -111,6 +112,66 @@ fn breakdown(doc: &ComputeDocument, out: &mut String) {
             "cash-in  {}: collections {}{gap}\n",
             goal(c.goal_id),
             amount(&s.collections)
+        ));
+    }
+}
+
+/// Section 2 in a few lines: NPS, SWOT weights, the matrix, the orders and the tiers.
+fn support(doc: &ComputeDocument, out: &mut String) {
+    let s = &doc.report.support;
+    let amount = |v: &Decimal| money::to_text(v);
+    if let Some(n) = &s.nps {
+        let (p, m, d) = (n.promoters, n.passives, n.detractors);
+        out.push_str(&format!(
+            "nps      {} ({p} promoters, {m} passives, {d} detractors)
+",
+            amount(&n.score)
+        ));
+    }
+    let w = &s.swot;
+    if !(w.opportunities.is_empty() && w.threats.is_empty()) {
+        let balance = w.balance.as_ref().map_or("—".into(), amount);
+        out.push_str(&format!(
+            "swot     {} opportunities (weight {}), {} threats ({}), balance {balance}; {} strengths, {} weaknesses
+",
+            w.opportunities.len(),
+            amount(&w.opportunity_weight),
+            w.threats.len(),
+            amount(&w.threat_weight),
+            w.strengths.len(),
+            w.weaknesses.len()
+        ));
+    }
+    for a in &s.competition.attributes {
+        let v = |x: &Option<Decimal>| x.as_ref().map_or("—".into(), amount);
+        let position = a.position.map(|p| format!("{p:?}").to_lowercase()).unwrap_or_default();
+        let name = output::safe(&a.name);
+        out.push_str(&format!(
+            "matrix   {name}: own {} vs {} {position}\n",
+            v(&a.own),
+            v(&a.average)
+        ));
+    }
+    if let Some(o) = &s.customers.orders {
+        out.push_str(&format!(
+            "orders   {} orders of {} customers, {} to {}, total {}\n",
+            o.orders,
+            o.customers,
+            o.first_date,
+            o.last_date,
+            amount(&o.total)
+        ));
+    }
+    for seed in &s.customers.seeds {
+        let t = &seed.summary;
+        let share = t
+            .share
+            .map_or("—".into(), |s| format!("{}%", amount(&(s * Decimal::ONE_HUNDRED))));
+        out.push_str(&format!(
+            "tier     {:?}: {} customers, {share} of revenue, {}\n",
+            t.tier,
+            t.customers,
+            t.playbook.code()
         ));
     }
 }

@@ -36,6 +36,7 @@ pub fn run(args: &InfoArgs) -> Result<Status> {
         ("Schema version", schema_version.to_string()),
         ("Goals", view.plan.goals.len().to_string()),
         ("Baseline months", view.report.baseline.months.to_string()),
+        ("Orders", view.plan.orders.len().to_string()),
         ("Health", output::health(&view.report.health)),
     ];
     let mut text: String = rows

@@ -15,6 +15,7 @@ fn q4_growth_template_is_created_described_and_checks_clean() {
         "2026-10-01 to 2026-12-31",
         "Goals           2",
         "Baseline months 24",
+        "Orders          302",
         &schema,
         "App version     ",
         "Health          0 errors",
