@@ -45,8 +45,13 @@ pub async fn switch_language(app: &App, to: &str) {
 pub async fn save_and_compute(app: &App, path: &Path) -> Value {
     app.answer_next_dialog(path);
     app.click("btn-save-as").await;
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-    app.wait_text("file-name", "names the saved plan", |t| t.contains(&stem)).await;
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string();
+    app.wait_text("file-name", "names the saved plan", |t| t.contains(&stem))
+        .await;
     app.wait_gone("dirty-indicator").await;
     let out = run_cli(&["compute".as_ref(), path.as_os_str(), "--json".as_ref()]);
     serde_json::from_str(&out).expect("compute --json prints JSON")
