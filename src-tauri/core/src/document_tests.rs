@@ -184,3 +184,30 @@ fn a_restored_plan_counts_as_unsaved_work() {
     let from_file = Document::restored(d0.plan().clone(), d0.meta().clone(), Some("/tmp/p.salesplan".into()));
     assert!(from_file.view().dirty);
 }
+
+#[test]
+fn orders_stay_out_of_the_view_and_an_import_is_undone_like_any_edit() {
+    use crate::edit::SupportEdit;
+    let c = clock();
+    let mut d = doc(&c);
+    let template_orders = d.plan().orders.clone();
+    assert_eq!(template_orders.len(), 302);
+    // The view carries the plan without its orders; the report summarises them.
+    let view = serde_json::to_value(d.view()).unwrap();
+    assert!(view["plan"].get("orders").is_none(), "bulk data never crosses IPC");
+    assert_eq!(view["report"]["support"]["customers"]["orders"]["orders"], 302);
+    // Clearing and undoing brings back the very same order data (no copy).
+    d.apply(
+        &PlanEdit::Support {
+            edit: SupportEdit::ClearOrders,
+        },
+        &c,
+    )
+    .unwrap();
+    assert!(d.plan().orders.is_empty());
+    assert!(d.view().report.support.customers.orders.is_none());
+    assert!(d.undo(&c).unwrap());
+    assert!(d.plan().orders.is(&template_orders.mark()));
+    let rfm = d.view().report.support.customers.rfm.unwrap();
+    assert_eq!(rfm.customers, 40);
+}

@@ -30,6 +30,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashSet;
 use serde::Serialize;
+use std::hash::Hasher;
 use std::path::Path;
 use ts_rs::TS;
 
@@ -124,7 +125,9 @@ impl OrdersImport {
 /// What the reading of all files collects.
 struct Collected {
     builder: OrderBookBuilder,
-    customers: FxHashSet<Box<str>>,
+    /// Hashes of the customers seen (for the preview's count; a 64-bit collision among a
+    /// plan's customers would miscount by one, never change an order).
+    customers: FxHashSet<u64>,
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
     total: i128,
@@ -244,13 +247,8 @@ fn read_row(row: &Row, columns: &[Option<usize>; 7], minor: u32, c: &mut Collect
         let params: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
         (k, value.clone(), Reason::new(key, &params))
     };
-    let text = |k: usize| -> Result<Option<&str>, Refusal> {
-        match cell(k) {
-            "" => Ok(None),
-            t => check_order_text(t).map(|()| Some(t)).map_err(|key| refuse(k, key)),
-        }
-    };
-    let customer = text(0)?.ok_or_else(|| (0, String::new(), missing_value(Field::Customer.id())))?;
+    let text = |k: usize| Some(cell(k)).filter(|t| !t.is_empty());
+    let customer = text(0).ok_or_else(|| (0, String::new(), missing_value(Field::Customer.id())))?;
     let date = match tabular::parse_date(cell(1)) {
         Ok(Some(d)) => d,
         Ok(None) => return Err((1, String::new(), missing_value(Field::Date.id()))),
@@ -266,17 +264,20 @@ fn read_row(row: &Row, columns: &[Option<usize>; 7], minor: u32, c: &mut Collect
         customer,
         date,
         amount_units,
-        order_id: text(3)?,
-        product: text(4)?,
-        channel: text(5)?,
-        region: text(6)?,
+        order_id: text(3),
+        product: text(4),
+        channel: text(5),
+        region: text(6),
     };
-    c.builder
-        .push(&order)
-        .map_err(|key| refuse(if key == "date.out_of_range" { 1 } else { 0 }, key))?;
-    if !c.customers.contains(customer) {
-        c.customers.insert(customer.into());
-    }
+    // The builder checks the texts; only a refusal looks for the column to name.
+    c.builder.push(&order).map_err(|key| {
+        let mut texts = [0, 3, 4, 5, 6].into_iter().filter(|&k| !cell(k).is_empty());
+        let k = texts.find(|&k| check_order_text(cell(k)) == Err(key)).unwrap_or(1);
+        refuse(k, key)
+    })?;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(customer.as_bytes());
+    c.customers.insert(h.finish());
     c.first = Some(c.first.map_or(date, |d| d.min(date)));
     c.last = Some(c.last.map_or(date, |d| d.max(date)));
     c.total += i128::from(amount_units);

@@ -6,6 +6,8 @@ use super::{Order, OrderBatch, OrderBook, OrderChunk, CHUNK_ROWS, MAX_ORDERS};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
+use std::hash::Hasher;
 
 /// Builds a book order by order (imports, the JSON form, the template).
 pub struct OrderBookBuilder {
@@ -24,36 +26,87 @@ struct ChunkBuilder {
 }
 
 /// Values in order of first use and per-row indices of one text column of a chunk.
+///
+/// Imports push millions of cells, most order ids new, so values are not allocated one by
+/// one: they sit end to end in one string, found again by their 64-bit hash. Two different
+/// values with the same hash (rare, but possible) are told apart by comparing the text, the
+/// later one kept in `spill` and found by a scan.
 #[derive(Default)]
 struct TextBuilder {
-    values: Vec<Box<str>>,
-    index: FxHashMap<Box<str>, u32>,
+    text: String,
+    ends: Vec<u32>,
+    index: FxHashMap<u64, u32>,
+    spill: Vec<u32>,
     rows: Vec<u32>,
 }
 
 impl TextBuilder {
+    fn value(&self, i: u32) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i as usize - 1] as usize };
+        &self.text[start..self.ends[i as usize] as usize]
+    }
+
+    fn find(&self, v: &str, hash: u64) -> Option<u32> {
+        let &i = self.index.get(&hash)?;
+        if self.value(i) == v {
+            return Some(i);
+        }
+        self.spill.iter().copied().find(|&j| self.value(j) == v)
+    }
+
     fn push(&mut self, value: Option<&str>, optional: bool) {
-        let base = u32::from(optional);
         let i = match value {
             None => 0,
-            Some(v) => match self.index.get(v) {
-                Some(&i) => i + base,
-                None => {
-                    let i = self.values.len() as u32;
-                    self.values.push(v.into());
-                    self.index.insert(v.into(), i);
-                    i + base
-                }
-            },
+            Some(v) => {
+                let mut h = rustc_hash::FxHasher::default();
+                h.write(v.as_bytes());
+                self.index_of(v, h.finish()) + u32::from(optional)
+            }
         };
         self.rows.push(i);
+    }
+
+    /// The index of `v` (whose hash is `hash`), adding it when it is new.
+    fn index_of(&mut self, v: &str, hash: u64) -> u32 {
+        if let Some(i) = self.find(v, hash) {
+            return i;
+        }
+        let i = self.ends.len() as u32;
+        self.text.push_str(v);
+        self.ends.push(self.text.len() as u32);
+        match self.index.entry(hash) {
+            Entry::Vacant(e) => {
+                e.insert(i);
+            }
+            // Another value has this hash: it keeps the slot, this one is found by a scan.
+            Entry::Occupied(_) => self.spill.push(i),
+        }
+        i
+    }
+
+    /// The values in order of first use.
+    fn values(&self) -> Vec<&str> {
+        (0..self.ends.len() as u32).map(|i| self.value(i)).collect()
+    }
+
+    /// Empties the column for the next chunk, keeping the memory.
+    fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+        self.index.clear();
+        self.spill.clear();
+        self.rows.clear();
     }
 }
 
 impl ChunkBuilder {
+    /// Encodes the chunk and empties the builder for the next one (keeping its memory).
     fn encode(&mut self) -> OrderChunk {
-        let c = std::mem::take(self);
-        let [customer, order_id, product, channel, region] = c.texts.map(|t| encode_text(&t.values, &t.rows));
+        let c = &*self;
+        let [customer, order_id, product, channel, region] = std::array::from_fn(|k| {
+            let t = &c.texts[k];
+            encode_text(&t.values(), &t.rows)
+        });
         let columns = [
             customer,
             encode_dates(&c.dates),
@@ -63,7 +116,11 @@ impl ChunkBuilder {
             channel,
             region,
         ];
-        OrderChunk::from_parts(c.dates.len() as u32, columns)
+        let chunk = OrderChunk::from_parts(c.dates.len() as u32, columns);
+        self.texts.iter_mut().for_each(TextBuilder::clear);
+        self.dates.clear();
+        self.amounts.clear();
+        chunk
     }
 }
 
@@ -148,5 +205,18 @@ impl OrderBookBuilder {
             return OrderBook::default();
         }
         OrderBook::new(batch, self.scale, self.rows, self.chunks)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TextBuilder;
+
+    #[test]
+    fn values_with_the_same_hash_stay_apart() {
+        let mut t = TextBuilder::default();
+        assert_eq!([t.index_of("a", 7), t.index_of("b", 7), t.index_of("c", 8)], [0, 1, 2]);
+        assert_eq!([t.index_of("b", 7), t.index_of("a", 7), t.index_of("c", 8)], [1, 0, 2]);
+        assert_eq!(t.values(), ["a", "b", "c"]);
     }
 }

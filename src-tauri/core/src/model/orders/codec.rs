@@ -111,13 +111,20 @@ pub fn check_text(text: &str) -> Result<(), &'static str> {
         Err("orders.text_empty")
     } else if text.len() > MAX_ORDER_TEXT && (ascii || text.chars().count() > MAX_ORDER_TEXT) {
         Err("orders.text_too_long")
-    } else if text.trim() != text {
+    } else if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {
         Err("orders.text_untrimmed")
-    } else if (ascii && text.bytes().any(|b| b.is_ascii_control())) || (!ascii && text.chars().any(char::is_control)) {
+    } else if has_control(text.as_bytes(), ascii) {
         Err("text.control_chars")
     } else {
         Ok(())
     }
+}
+
+/// True when the UTF-8 `bytes` hold a control character (`char::is_control`: C0, DEL and the
+/// C1 range U+0080–U+009F, which UTF-8 writes as `C2 80` … `C2 9F`), found without decoding.
+fn has_control(bytes: &[u8], ascii: bool) -> bool {
+    let c0 = |b: &u8| *b < 0x20 || *b == 0x7f;
+    bytes.iter().any(c0) || (!ascii && bytes.windows(2).any(|w| w[0] == 0xc2 && (0x80..=0x9f).contains(&w[1])))
 }
 
 /// A decoded text column: the chunk's values and one index per row (as stored).
@@ -146,7 +153,7 @@ impl<'a> TextColumn<'a> {
 }
 
 /// Encodes a text column from its values (in order of first use) and per-row indices.
-pub(super) fn encode_text(values: &[Box<str>], indices: &[u32]) -> Vec<u8> {
+pub(super) fn encode_text(values: &[&str], indices: &[u32]) -> Vec<u8> {
     let text: usize = values.iter().map(|v| v.len() + 2).sum();
     let mut out = Vec::with_capacity(text + indices.len() + 4);
     put_varint(&mut out, values.len() as u64);
@@ -282,7 +289,7 @@ mod tests {
 
     #[test]
     fn the_worked_example_encodes_as_documented() {
-        let values: Vec<Box<str>> = vec!["客户A".into()];
+        let values = ["客户A"];
         assert_eq!(
             encode_text(&values, &[0, 0]),
             [1, 7, 0xe5, 0xae, 0xa2, 0xe6, 0x88, 0xb7, 0x41, 0, 0]
@@ -314,7 +321,7 @@ mod tests {
 
     #[test]
     fn text_columns_must_be_in_first_use_order_with_every_value_used() {
-        let values: Vec<Box<str>> = vec!["a".into(), "b".into()];
+        let values = ["a", "b"];
         let ok = encode_text(&values, &[0, 1, 0]);
         let col = decode_text(&ok, 3, false, Check::Full).unwrap();
         assert_eq!((col.values, col.indices), (vec!["a", "b"], vec![0, 1, 0]));
@@ -326,7 +333,7 @@ mod tests {
             decode_text(&encode_text(&values, &[0, 0, 0]), 3, false, Check::Full).is_err(),
             "b unused"
         );
-        let twice: Vec<Box<str>> = vec!["a".into(), "a".into()];
+        let twice = ["a", "a"];
         assert!(
             decode_text(&encode_text(&twice, &[0, 1]), 2, false, Check::Full).is_err(),
             "duplicate"
@@ -346,8 +353,12 @@ mod tests {
 
     #[test]
     fn bad_texts_and_dates_are_refused() {
-        for bad in ["", " a", "a\u{7}", &"长".repeat(MAX_ORDER_TEXT + 1)] {
-            let values: Vec<Box<str>> = vec![bad.into()];
+        for text in ["a\u{7}b", "长\u{85}长", "\u{9f}x", "x\u{7f}"] {
+            assert_eq!(check_text(text), Err("text.control_chars"), "{text:?}");
+        }
+        assert_eq!(check_text("长\u{a0}长"), Ok(()), "a no-break space inside is text");
+        for bad in ["", " a", "a\u{3000}", "a\u{7}", &"长".repeat(MAX_ORDER_TEXT + 1)] {
+            let values = [bad];
             assert!(
                 decode_text(&encode_text(&values, &[0]), 1, false, Check::Full).is_err(),
                 "{bad:?}"
