@@ -94,6 +94,8 @@ pub(super) struct TextRows {
     pos: usize,
     end: usize,
     base: u64,
+    /// Where another reader takes over (see [`TextRows::part`]); `u64::MAX` when none.
+    limit: u64,
     /// The input has ended (`buf[pos..end]` is all that is left).
     eof: bool,
     /// The first read was made (a BOM is only looked for there).
@@ -174,6 +176,7 @@ impl TextRows {
             pos: 0,
             end: 0,
             base: 0,
+            limit: u64::MAX,
             eof: false,
             started: false,
             delimiter,
@@ -225,14 +228,83 @@ impl TextRows {
     }
 
     /// The input offset of the next byte to be read.
-    fn position(&self) -> u64 {
+    pub(super) fn position(&self) -> u64 {
         self.base + self.pos as u64
+    }
+
+    /// Hands the text from input offset `cut`, the start of a line ahead, to another reader
+    /// that reads it from `input`, with the same delimiter, line-end folding and encoding
+    /// state as this reader now; [`number_from`](Self::number_from) must set its line numbers.
+    /// This reader stops at the cut ([`at_limit`](Self::at_limit)) unless a record runs
+    /// across it; [`clear_limit`](Self::clear_limit) lets it read on.
+    pub(super) fn part(&mut self, input: Box<dyn Read + Send>, cut: u64) -> TextRows {
+        self.limit = cut;
+        let input = Input::new(input, self.input.cr_to_lf);
+        let mut part = TextRows::new(input, self.delimiter, TextEncoding::Utf8, true, &self.path);
+        part.decode = self.decode;
+        // A BOM is looked for at the start of the file only.
+        part.started = true;
+        #[cfg(test)]
+        {
+            part.paths = self.paths;
+        }
+        part
+    }
+
+    /// A reader without rows.
+    pub(super) fn empty(path: &Path) -> TextRows {
+        TextRows::new(
+            Input::new(Box::new(std::io::empty()), false),
+            b',',
+            TextEncoding::Utf8,
+            true,
+            path,
+        )
+    }
+
+    /// True when the encoding is not settled yet (only plain ASCII rows so far).
+    pub(super) fn unsettled(&self) -> bool {
+        self.decode == Decode::Unsettled
+    }
+
+    /// True when lone `\r` line ends are folded into `\n`.
+    pub(super) fn folds_cr(&self) -> bool {
+        self.input.cr_to_lf
+    }
+
+    /// The line the next byte is on, and the extra lines of multi-line cells so far.
+    pub(super) fn lines(&self) -> (u64, u64) {
+        (self.line, self.embedded_lines)
+    }
+
+    /// Numbers this reader's lines from `line`, with `embedded` extra lines of multi-line
+    /// cells above it (for the part after a cut).
+    pub(super) fn number_from(&mut self, line: u64, embedded: u64) {
+        (self.line, self.embedded_lines) = (line, embedded);
+    }
+
+    /// True when this reader stopped at the cut of [`part`](Self::part).
+    pub(super) fn at_limit(&self) -> bool {
+        self.position() == self.limit
+    }
+
+    /// Lets this reader read on past the cut.
+    pub(super) fn clear_limit(&mut self) {
+        self.limit = u64::MAX;
     }
 
     /// Reads the next record into `row` (blank ones included, empty lines skipped); `false`
     /// at the end.
     pub(super) fn read(&mut self, row: &mut Row) -> Result<bool, Error> {
         loop {
+            if self.position() >= self.limit {
+                if self.position() == self.limit {
+                    return Ok(false);
+                }
+                // A record ran across the cut: the part after it is refused (it has quotes
+                // before the cut, see `Table::split_off`), and this reader reads on.
+                self.limit = u64::MAX;
+            }
             if self.next_line < self.lines.len() {
                 if row.generation == self.generation {
                     let j = self.next_line;
