@@ -263,3 +263,67 @@ fn a_large_generated_file_gives_what_the_engine_computes_in_memory() {
         assert_eq!(json["rows"], 12_000);
     }
 }
+
+/// A file over 4 MiB is cut in two and read on two threads: the result is what the engine
+/// computes from the same rows in memory, and rejected rows on both sides of the cut keep their
+/// row numbers, in file order. With a quote before the cut (the cut is not trusted), or a file
+/// that is not cut (UTF-16), one thread reads it all and the output is the same.
+#[test]
+fn a_file_read_in_two_halves_gives_what_one_pass_gives() {
+    use salesplan_core::engine::rfm::{RfmAccumulator, TierRule};
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    let mut lines = vec!["customer,date,amount,order_id".to_string()];
+    let mut acc = RfmAccumulator::new();
+    for i in 0..160_000u64 {
+        let customer = format!("C{:05}", (i * 7919) % 20_011);
+        let date = start + chrono::Days::new(i % 500);
+        let order = format!("SO{}", i / 2);
+        let cents = (i * 104_729) % 1_000_000;
+        let amount = salesplan_core::rust_decimal::Decimal::new(cents as i64, 2);
+        lines.push(format!("{customer},{date},{amount},{order}"));
+        acc.add(&customer, date, Some(&order), amount);
+    }
+    // Bad rows early, late, and past the middle (rows are 1-based, the header is row 1).
+    for (row, bad) in [
+        (10, "X,2024-02-30,1,b1"),
+        (80_000, "Y,2024-01-01,1e5,b2"),
+        (150_000, ",2024-01-01,1,b3"),
+    ] {
+        lines.insert(row - 1, bad.to_string());
+    }
+    let text = lines.join("\n") + "\n";
+    assert!(text.len() > 4 << 20);
+    let expected = acc.finish(None, &TierRule::default_scores()).unwrap();
+    let sb = Sandbox::new();
+    let quoted = text.replacen("C00000,", "\"C00000\",", 1);
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    for (name, bytes) in [
+        ("plain.csv", text.into_bytes()),
+        ("quoted.csv", quoted.into_bytes()),
+        ("utf16.txt", utf16),
+    ] {
+        let file = write(&sb, name, &bytes);
+        let run = sb.expect(1, &[os("rfm"), os("--json"), file.as_os_str()]);
+        let json: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(
+            json["customers"],
+            serde_json::to_value(&expected.customers).unwrap(),
+            "{name}"
+        );
+        assert_eq!(json["rows"], 160_000, "{name}");
+        let rejected: Vec<&str> = run.stderr.lines().filter(|l| l.contains(": row ")).collect();
+        let path = file.display();
+        assert_eq!(
+            rejected,
+            [
+                format!("salesplan: {path}: row 10, column \"date\": \"2024-02-30\": is not a date of the calendar"),
+                format!("salesplan: {path}: row 80000, column \"amount\": \"1e5\": uses an exponent; write the amount in full"),
+                format!("salesplan: {path}: row 150000, column \"customer\": \"\": is empty, and the customer is required"),
+            ],
+            "{name}"
+        );
+    }
+}

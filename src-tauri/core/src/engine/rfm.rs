@@ -150,19 +150,37 @@ impl RfmAccumulator {
         customer: &str,
         rows: impl IntoIterator<Item = (NaiveDate, Option<&'a str>, Decimal)>,
     ) {
-        let key = customer.as_bytes();
-        if !self.customers.contains_key(key) {
-            let number = self.customers.len() as u32;
-            self.customers
-                .insert(CustomerKey::new(customer), CustomerState::new(number));
-        }
-        let state = self.customers.get_mut(key).expect("inserted above");
+        let state = match self.customers.get_mut(customer.as_bytes()) {
+            Some(state) => state,
+            None => {
+                let number = self.customers.len() as u32;
+                self.customers
+                    .entry(CustomerKey::new(customer))
+                    .or_insert(CustomerState::new(number))
+            }
+        };
         for (date, order_id, amount) in rows {
             self.rows += 1;
             if state.add(&mut self.orders, date, order_id, amount) {
                 self.refund_rows += 1;
             } else if self.last_order.is_none_or(|d| d < date) {
                 self.last_order = Some(date);
+            }
+        }
+    }
+
+    /// Adds runs of rows, each run one customer's `(date, order id, amount)` rows, as
+    /// [`add_run`](Self::add_run) would one run after the other. The customer of a run a few
+    /// runs ahead is looked up first: among many customers a lookup is a cache miss, and
+    /// misses in flight together cost little more than one.
+    pub fn add_runs(&mut self, runs: &[(&str, &[(NaiveDate, Option<&str>, Decimal)])]) {
+        const AHEAD: usize = 16;
+        for chunk in runs.chunks(AHEAD) {
+            for (customer, _) in chunk {
+                std::hint::black_box(self.customers.get(customer.as_bytes()).map(|s| s.number));
+            }
+            for (customer, rows) in chunk {
+                self.add_run(customer, rows.iter().copied());
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Property tests: hostile input never panics; amounts and row numbers survive round trips.
 
 use super::tests::Dir;
+use super::text::{Paths, PATHS, TEST_BUFFER};
 use super::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -53,6 +54,46 @@ proptest! {
         let text: String = parts.concat();
         let bytes = if gbk { encoding_rs::GB18030.encode(&text).0.into_owned() } else { text.into_bytes() };
         read_everything(&bytes);
+    }
+
+    #[test]
+    fn the_fast_path_reads_csvish_text_as_csv_core_does(
+        parts in proptest::collection::vec(proptest::sample::select(CSVISH), 0..400),
+        gbk in any::<bool>(),
+        buffer in prop_oneof![Just(16usize), 1usize..300, Just(1 << 16)],
+    ) {
+        TEST_BUFFER.set(buffer);
+        let text: String = parts.concat();
+        let bytes = if gbk { encoding_rs::GB18030.encode(&text).0.into_owned() } else { text.into_bytes() };
+        let fast = reading(&bytes, Paths::All);
+        prop_assert_eq!(&fast, &reading(&bytes, Paths::CsvOnly), "{:?}", String::from_utf8_lossy(&bytes));
+        prop_assert_eq!(&fast, &reading(&bytes, Paths::NoRuns), "{:?}", String::from_utf8_lossy(&bytes));
+        check_against_csv_crate(&bytes, &fast)?;
+    }
+
+    #[test]
+    fn the_fast_path_reads_quoted_multi_line_csv_as_csv_core_does(
+        lines in proptest::collection::vec(csv_line(), 0..60),
+        ends in proptest::collection::vec(prop_oneof!["\n", "\r\n"], 60),
+        final_end in any::<bool>(),
+        bom in any::<bool>(),
+        gbk in any::<bool>(),
+        buffer in prop_oneof![Just(16usize), 1usize..300, Just(1 << 16)],
+    ) {
+        TEST_BUFFER.set(buffer);
+        let mut text = String::from(if bom { "\u{FEFF}客户,\"金额\",note\r\n" } else { "客户,\"金额\",note\n" });
+        for (i, l) in lines.iter().enumerate() {
+            text.push_str(&l.replace('\n', &ends[i]));
+            if i + 1 < lines.len() || final_end {
+                text.push_str(&ends[i]);
+            }
+        }
+        let bytes = if gbk && !bom { encoding_rs::GB18030.encode(&text).0.into_owned() } else { text.into_bytes() };
+        let fast = reading(&bytes, Paths::All);
+        prop_assert!(fast.is_ok(), "{:?}", fast);
+        prop_assert_eq!(&fast, &reading(&bytes, Paths::CsvOnly), "{:?}", String::from_utf8_lossy(&bytes));
+        prop_assert_eq!(&fast, &reading(&bytes, Paths::NoRuns), "{:?}", String::from_utf8_lossy(&bytes));
+        check_against_csv_crate(&bytes, &fast)?;
     }
 
     #[test]
@@ -183,4 +224,125 @@ fn format_amount(value: Decimal, style: usize, parens: bool, fullwidth: bool) ->
             _ => c,
         })
         .collect()
+}
+
+/// A line of CSV: blank, white space, or cells that may be quoted (with doubled quotes,
+/// delimiters and line ends inside), hold a stray quote, or open a quote never closed.
+fn csv_line() -> impl Strategy<Value = String> {
+    let plain = "[a-c1 ¥客\t]{0,5}";
+    let quoted = "[a-c,;客\n\r ]{0,6}".prop_map(|c| format!("\"{}\"", c));
+    let doubled = "[a-c]{0,3}".prop_map(|c| format!("\"{c}\"\"x\""));
+    let stray = "[a-c]{1,3}".prop_map(|c| format!("{c}\"{c}"));
+    let after = "[a-c]{1,3}".prop_map(|c| format!("\"{c}\" {c}"));
+    let cell = prop_oneof![6 => plain, 2 => quoted, 1 => doubled, 1 => stray, 1 => after];
+    prop_oneof![
+        1 => Just(String::new()),
+        1 => Just("  ".to_string()),
+        1 => Just("\"unclosed, a\nb".to_string()),
+        12 => proptest::collection::vec(cell, 1..5).prop_map(|cells| cells.join(",")),
+    ]
+}
+
+/// What the table reader makes of a file: its header row and cells, every later row (number
+/// and cells) or row error, and the encoding at the end; or the key of the refusal to open.
+type Reading = Result<
+    (
+        u64,
+        Vec<String>,
+        Vec<Result<(u64, Vec<String>), String>>,
+        Option<TextEncoding>,
+    ),
+    String,
+>;
+
+/// Reads a whole file, taking the given ways of reading lines.
+fn reading(bytes: &[u8], paths: Paths) -> Reading {
+    let d = Dir::new();
+    let p = d.file("x.csv", bytes);
+    PATHS.set(paths);
+    let opened = open(&p);
+    PATHS.set(Paths::All);
+    let reason = |e: &Error| {
+        e.reason()
+            .map(|r| format!("{} {:?}", r.key, r.params))
+            .unwrap_or(e.to_string())
+    };
+    let mut table = opened.map_err(|e| reason(&e))?;
+    let mut rows = Vec::new();
+    for _ in 0..100_000 {
+        match table.next_row() {
+            Ok(Some(row)) => rows.push(Ok((row.number(), row.iter().map(str::to_string).collect()))),
+            Ok(None) => break,
+            Err(e) => rows.push(Err(reason(&e))),
+        }
+    }
+    let info = table.info();
+    Ok((info.header_row, info.headers.clone(), rows, info.encoding))
+}
+
+/// Checks a reading of valid UTF-8 text against what the reader made of it before it had a
+/// fast path: the `csv` crate's records, numbered from its line count.
+fn check_against_csv_crate(bytes: &[u8], fast: &Reading) -> Result<(), TestCaseError> {
+    if std::str::from_utf8(bytes).is_err() {
+        return Ok(());
+    }
+    let sample = &bytes[..bytes.len().min(super::sniff::SAMPLE_SIZE)];
+    let truncated = bytes.len() > sample.len();
+    let Ok(super::sniff::Kind::Text { bom, .. }) = super::sniff::kind(sample, truncated, Path::new("x.csv")) else {
+        return Ok(());
+    };
+    let (bytes, sample) = (&bytes[bom..], &sample[bom..]);
+    let delimiter = super::sniff::delimiter(sample, truncated).byte();
+    let mut data = bytes.to_vec();
+    if super::sniff::cr_line_ends(sample) {
+        data.iter_mut().filter(|b| **b == b'\r').for_each(|b| *b = b'\n');
+    }
+    let at_eof = std::rc::Rc::new(std::cell::Cell::new(false));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(EofFlag(&data[..], at_eof.clone()));
+    let (mut record, mut rows) = (csv::ByteRecord::new(), Vec::new());
+    let mut embedded = 0u64;
+    while reader.read_byte_record(&mut record).unwrap() {
+        // The numbering of the reader before the fast path.
+        let line_after = reader.position().line();
+        let own_end = u64::from(!at_eof.get());
+        let inner = record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
+        let first_line = line_after.saturating_sub(inner + own_end).max(1);
+        let number = first_line.saturating_sub(embedded).max(1);
+        embedded += inner;
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| super::row::trim_cell(std::str::from_utf8(c).unwrap()).to_string())
+            .collect();
+        if cells.iter().any(|c| !c.is_empty()) {
+            rows.push((number, cells));
+        }
+    }
+    match fast {
+        Ok((header_row, headers, fast_rows, _)) => {
+            prop_assert_eq!(&rows[0], &(*header_row, headers.clone()));
+            let rows: Vec<_> = rows[1..].iter().cloned().map(Ok).collect();
+            prop_assert_eq!(&rows, fast_rows);
+        }
+        Err(key) if key.starts_with("table.empty") => prop_assert!(rows.is_empty(), "{:?}", rows),
+        Err(_) => {}
+    }
+    Ok(())
+}
+
+/// A reader that notes when its input has ended (as the reader before the fast path did).
+struct EofFlag<'a>(&'a [u8], std::rc::Rc<std::cell::Cell<bool>>);
+
+impl std::io::Read for EofFlag<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.0.read(buf)?;
+        if n == 0 && !buf.is_empty() {
+            self.1.set(true);
+        }
+        Ok(n)
+    }
 }

@@ -1,7 +1,5 @@
 //! One row of a table, its cells borrowed as `&str`.
 
-use csv::StringRecord;
-
 /// One non-blank row of a table: its spreadsheet row number and its cells.
 ///
 /// The row is reused for the next one (no allocation per row or per cell), so cells are
@@ -12,22 +10,28 @@ use csv::StringRecord;
 pub struct Row {
     /// The row as a spreadsheet shows it.
     pub(super) number: u64,
-    /// The cells, when they are valid UTF-8 in the CSV record (the fast path).
-    pub(super) record: Option<StringRecord>,
-    /// The cells otherwise (decoded from GB18030, or read from XLSX).
-    pub(super) owned: OwnedCells,
-    /// Which of the two holds this row's cells.
-    pub(super) use_owned: bool,
+    /// The row's own cells (a quoted or decoded text row, an XLSX row).
+    pub(super) cells: Cells,
+    /// A run of plain text lines the row is one of (see `text.rs`), their cells in order.
+    pub(super) run: Cells,
+    /// The cells are `count` cells of `run` from its cell `first`, not `cells`.
+    pub(super) in_run: bool,
+    pub(super) first: usize,
+    pub(super) count: usize,
+    /// Which run of lines `run` holds, for the reader that filled it.
+    pub(super) generation: u64,
 }
 
-/// Cells stored as one string and the end offset of each cell.
+/// Cells stored as one string, each followed by one separator byte, and the end offset of
+/// each cell: cell `k` is `text[ends[k - 1] + 1..ends[k]]`. Lines of delimited text without
+/// quotes are stored as they are, their delimiters and line ends being the separators.
 #[derive(Debug, Default)]
-pub(super) struct OwnedCells {
+pub(super) struct Cells {
     pub(super) text: String,
     pub(super) ends: Vec<usize>,
 }
 
-impl OwnedCells {
+impl Cells {
     pub(super) fn clear(&mut self) {
         self.text.clear();
         self.ends.clear();
@@ -36,12 +40,14 @@ impl OwnedCells {
     /// Ends the cell whose text was appended to `text` since the last call.
     pub(super) fn end_cell(&mut self) {
         self.ends.push(self.text.len());
+        self.text.push('\u{1F}');
     }
 
-    fn get(&self, i: usize) -> Option<&str> {
-        let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        Some(&self.text[start..end])
+    #[inline]
+    fn get(&self, k: usize) -> Option<&str> {
+        let end = *self.ends.get(k)?;
+        let start = if k == 0 { 0 } else { self.ends[k - 1] + 1 };
+        self.text.get(start..end)
     }
 }
 
@@ -54,11 +60,7 @@ impl Row {
 
     /// How many cells the row has (a short row has fewer than the header).
     pub fn len(&self) -> usize {
-        if self.use_owned {
-            self.owned.ends.len()
-        } else {
-            self.record.as_ref().map_or(0, StringRecord::len)
-        }
+        self.count
     }
 
     /// True when the row has no cells at all.
@@ -69,12 +71,11 @@ impl Row {
     /// The trimmed cell in column `column` (0-based), `None` past the end of a short row.
     #[inline]
     pub fn get(&self, column: usize) -> Option<&str> {
-        let raw = if self.use_owned {
-            self.owned.get(column)
-        } else {
-            self.record.as_ref().and_then(|r| r.get(column))
-        };
-        raw.map(trim_cell)
+        if column >= self.count {
+            return None;
+        }
+        let cells = if self.in_run { &self.run } else { &self.cells };
+        cells.get(self.first + column).map(trim_cell)
     }
 
     /// The trimmed cell in column `column`, empty past the end of a short row.
@@ -88,8 +89,19 @@ impl Row {
         (0..self.len()).map(|i| self.cell(i))
     }
 
+    /// Makes `cells` the row's cells (after they were filled).
+    pub(super) fn use_cells(&mut self) {
+        (self.in_run, self.first, self.count) = (false, 0, self.cells.ends.len());
+    }
+
     /// True when every cell is empty after trimming.
     pub fn is_blank(&self) -> bool {
+        // Most rows start with a visible character: no cell needs trimming to tell.
+        let cells = if self.in_run { &self.run } else { &self.cells };
+        let first = (self.count > 0).then(|| cells.get(self.first)).flatten();
+        if first.is_some_and(|c| c.as_bytes().first().is_some_and(u8::is_ascii_graphic)) {
+            return false;
+        }
         self.iter().all(str::is_empty)
     }
 }

@@ -48,7 +48,7 @@ impl XlsxRows {
         if self.next >= self.range.height() {
             return false;
         }
-        let cells = &mut row.owned;
+        let cells = &mut row.cells;
         cells.clear();
         // Columns left of the range are empty cells, so index 0 is column A.
         for _ in 0..left {
@@ -60,9 +60,8 @@ impl XlsxRows {
             }
             cells.end_cell();
         }
+        row.use_cells();
         row.number = u64::from(top) + self.next as u64 + 1;
-        row.record = None;
-        row.use_owned = true;
         self.next += 1;
         true
     }

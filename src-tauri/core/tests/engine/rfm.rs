@@ -119,17 +119,29 @@ fn reference(rows: &[Row], as_of: Option<NaiveDate>, rule: &TierRule) -> BTreeMa
         .collect()
 }
 
+/// The rows up to `split` added one by one, the others as runs of one customer's consecutive
+/// rows (`add_runs`), in another accumulator merged into the first.
 fn engine(rows: &[Row], split: usize, as_of: Option<NaiveDate>, rule: &TierRule) -> RfmResult {
-    let part = |rows: &[Row]| {
-        let mut acc = RfmAccumulator::new();
-        for r in rows {
-            acc.add(&r.customer, r.date, r.order.as_deref(), r.amount);
-        }
-        acc
-    };
     let split = split.min(rows.len());
-    let mut acc = part(&rows[..split]);
-    acc.merge(part(&rows[split..]));
+    let mut acc = RfmAccumulator::new();
+    for r in &rows[..split] {
+        acc.add(&r.customer, r.date, r.order.as_deref(), r.amount);
+    }
+    let tail: Vec<(NaiveDate, Option<&str>, Decimal)> = rows[split..]
+        .iter()
+        .map(|r| (r.date, r.order.as_deref(), r.amount))
+        .collect();
+    let mut runs: Vec<(&str, &[(NaiveDate, Option<&str>, Decimal)])> = Vec::new();
+    let mut start = 0;
+    for i in 1..=tail.len() {
+        if i == tail.len() || rows[split + i].customer != rows[split + start].customer {
+            runs.push((&rows[split + start].customer, &tail[start..i]));
+            start = i;
+        }
+    }
+    let mut other = RfmAccumulator::new();
+    other.add_runs(&runs);
+    acc.merge(other);
     acc.finish(as_of, rule).unwrap()
 }
 
