@@ -33,7 +33,10 @@ fn book(n: usize) -> OrderBook {
     b.finish(batch())
 }
 
-fn all(book: &OrderBook) -> Vec<(String, NaiveDate, i64, Option<String>, Option<String>)> {
+/// Customer, date, amount, order id, product.
+type Row = (String, NaiveDate, i64, Option<String>, Option<String>);
+
+fn all(book: &OrderBook) -> Vec<Row> {
     let mut out = vec![];
     book.for_each_chunk(|orders| {
         for o in orders {
