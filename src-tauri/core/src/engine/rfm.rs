@@ -150,18 +150,13 @@ impl RfmAccumulator {
         customer: &str,
         rows: impl IntoIterator<Item = (NaiveDate, Option<&'a str>, Decimal)>,
     ) {
-        let number = self.customers.len() as u32;
         let key = customer.as_bytes();
-        let state = if key.len() <= key::INLINE {
-            // A short id makes its key without allocating: one lookup through the entry.
-            (self.customers.entry(CustomerKey::new(customer))).or_insert_with(|| CustomerState::new(number))
-        } else {
-            if !self.customers.contains_key(key) {
-                self.customers
-                    .insert(CustomerKey::new(customer), CustomerState::new(number));
-            }
-            self.customers.get_mut(key).expect("inserted above")
-        };
+        if !self.customers.contains_key(key) {
+            let number = self.customers.len() as u32;
+            self.customers
+                .insert(CustomerKey::new(customer), CustomerState::new(number));
+        }
+        let state = self.customers.get_mut(key).expect("inserted above");
         for (date, order_id, amount) in rows {
             self.rows += 1;
             if state.add(&mut self.orders, date, order_id, amount) {

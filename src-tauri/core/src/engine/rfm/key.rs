@@ -10,7 +10,7 @@ use std::borrow::Borrow;
 use std::hash::{Hash, Hasher};
 
 /// Longest id kept inline.
-pub(super) const INLINE: usize = 22;
+const INLINE: usize = 22;
 
 /// A customer id, compared and hashed as its bytes.
 #[derive(Debug, Clone)]
