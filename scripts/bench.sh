@@ -54,3 +54,6 @@ echo "save (salesplan import → atomic verified save, whole process): median $(
 
 echo "== criterion: engine and store"
 cargo bench -p salesplan-core --bench core -- --warm-up-time 1 --measurement-time 3 2>&1 | grep -E "^[a-z_/ ]+time:|time:" || true
+
+echo "== criterion: a plan with 1,000,000 orders (evaluate first/cached, open, save, recording an edit)"
+cargo bench -p salesplan-core --bench orders -- --warm-up-time 1 --measurement-time 5 2>&1 | grep -E "^plan file|time:" || true

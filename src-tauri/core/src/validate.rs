@@ -129,6 +129,13 @@ fn support(plan: &Plan) -> Result<()> {
             "section 2: a list is longer than {MAX_LIST} items"
         )));
     }
+    // A persona's pains and channels are typed as one text each: together they fit one field.
+    let chars = |lines: &[String]| lines.iter().map(|l| l.chars().count() + 1).sum::<usize>();
+    if (s.personas.iter()).any(|p| chars(&p.pains) > MAX_TEXT + 1 || chars(&p.channels) > MAX_TEXT + 1) {
+        return Err(Error::invalid(format!(
+            "persona: the pains or channels are longer than {MAX_TEXT} characters"
+        )));
+    }
     Ok(())
 }
 

@@ -192,9 +192,27 @@ impl OrderBook {
             if chunk.rows as usize != want {
                 return Err(format!("chunk {i} holds {} orders instead of {want}", chunk.rows));
             }
-            chunk
-                .decode(Check::Full, Columns::All)
-                .map_err(|e| format!("chunk {i}: {e}"))?;
+        }
+        // The full check is most of the cost of opening a large plan: two threads share it.
+        let check = |from: usize, part: &[OrderChunk]| -> Result<(), String> {
+            for (i, chunk) in part.iter().enumerate() {
+                let checked = chunk.decode(Check::Full, Columns::All);
+                checked.map_err(|e| format!("chunk {}: {e}", from + i))?;
+            }
+            Ok(())
+        };
+        if chunks.len() < 64 {
+            check(0, &chunks)?;
+        } else {
+            let (first, second) = chunks.split_at(chunks.len() / 2);
+            let (a, b) = std::thread::scope(|s| {
+                let later = s.spawn(|| check(first.len(), second));
+                (
+                    check(0, first),
+                    later.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                )
+            });
+            a.and(b)?;
         }
         Ok(Self::new(batch, scale, rows, chunks))
     }

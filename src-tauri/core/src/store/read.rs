@@ -8,6 +8,7 @@
 
 use super::{header, migrate, rows, schema, sql_error, Loaded, MAX_FILE_BYTES, SCHEMA_VERSION};
 use crate::error::{Error, ErrorCode, Result};
+use crate::model::OrderBook;
 use crate::validate;
 use rusqlite::config::DbConfig;
 use rusqlite::limits::Limit;
@@ -19,11 +20,18 @@ use uuid::Uuid;
 
 /// Reads, checks and loads the plan file at `path` (see the module docs for the order).
 pub(super) fn read_file(path: &Path, scratch_dir: &Path) -> Result<Loaded> {
+    read_file_knowing(path, scratch_dir, &OrderBook::default())
+}
+
+/// Like [`read_file`], for a file that should hold the orders `known` (the save's read-back):
+/// order chunks whose bytes equal `known`'s are taken from it instead of being checked again
+/// (they were checked when `known` was built); any other chunk is checked in full.
+pub(super) fn read_file_knowing(path: &Path, scratch_dir: &Path, known: &OrderBook) -> Result<Loaded> {
     let bytes = read_capped(path)?;
     let head = header::check(&bytes).map_err(|e| e.at(path))?;
     let copy = PrivateCopy::create(scratch_dir, &bytes)?;
     drop(bytes);
-    load(&copy.path, head.user_version).map_err(|e| e.at(path))
+    load(&copy.path, head.user_version, known).map_err(|e| e.at(path))
 }
 
 /// Reads only the file metadata of the plan file at `path` (its revision, for the conflict
@@ -191,18 +199,18 @@ pub(super) fn quick_check(conn: &Connection) -> Result<()> {
 }
 
 /// Checks and loads the private copy of a file whose header says `version`.
-fn load(copy: &Path, version: i32) -> Result<Loaded> {
+fn load(copy: &Path, version: i32, known: &OrderBook) -> Result<Loaded> {
     let mut conn = open_hardened(copy)?;
     quick_check(&conn)?;
     let newer = version > SCHEMA_VERSION;
     let (meta, plan) = if newer {
         schema::check_newer(&conn)?;
-        read_rows(&conn).map_err(|e| newer_unreadable(version, &e))?
+        read_rows(&conn, known).map_err(|e| newer_unreadable(version, &e))?
     } else {
         schema::check_exact(&conn, version)?;
         migrate::run(&mut conn, version)?;
         schema::check_exact(&conn, SCHEMA_VERSION)?;
-        read_rows(&conn)?
+        read_rows(&conn, known)?
     };
     validate::plan(&plan)?;
     Ok(Loaded {
@@ -213,8 +221,8 @@ fn load(copy: &Path, version: i32) -> Result<Loaded> {
     })
 }
 
-fn read_rows(conn: &Connection) -> Result<(crate::model::PlanMeta, crate::model::Plan)> {
-    Ok((rows::meta(conn)?, rows::plan(conn)?))
+fn read_rows(conn: &Connection, known: &OrderBook) -> Result<(crate::model::PlanMeta, crate::model::Plan)> {
+    Ok((rows::meta(conn)?, rows::plan(conn, known)?))
 }
 
 fn newer_unreadable(version: i32, cause: &Error) -> Error {

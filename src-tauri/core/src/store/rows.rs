@@ -118,7 +118,8 @@ pub(super) fn meta(conn: &Connection) -> Result<PlanMeta> {
 }
 
 /// Reads the whole plan.
-pub(super) fn plan(conn: &Connection) -> Result<Plan> {
+/// Reads the whole plan (`known`: orders the file should hold, see `read::read_file_knowing`).
+pub(super) fn plan(conn: &Connection, known: &crate::model::OrderBook) -> Result<Plan> {
     Ok(Plan {
         header: header(conn)?,
         settings: settings(conn)?,
@@ -128,7 +129,7 @@ pub(super) fn plan(conn: &Connection) -> Result<Plan> {
         baseline_splits: super::drivers::baseline_splits(conn)?,
         drivers: super::drivers::drivers(conn)?,
         support: super::support::read(conn)?,
-        orders: super::orders::read(conn)?,
+        orders: super::orders::read(conn, known)?,
     })
 }
 

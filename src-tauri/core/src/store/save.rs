@@ -89,7 +89,7 @@ fn check_revision(target: &Path, expected: Option<Uuid>, scratch: &Path) -> Resu
 
 /// Reads the new file back through the normal reader and compares it with what was meant.
 fn verify(temp: &Path, meta: &PlanMeta, plan: &Plan, scratch: &Path) -> Result<()> {
-    let loaded = read::read_file(temp, scratch)?;
+    let loaded = read::read_file_knowing(temp, scratch, &plan.orders)?;
     if &loaded.meta != meta || &loaded.plan != plan {
         return Err(Error::file(
             ErrorCode::Io,

@@ -106,9 +106,9 @@ pub(super) fn unique_name<'a>(value: &str, field: &str, others: impl IntoIterato
     Ok(name)
 }
 
-/// One entry per non-empty line, trimmed.
+/// One entry per non-empty line, trimmed; the whole text is capped like any field.
 pub(super) fn lines(value: &str, field: &str) -> Result<Vec<String>> {
-    value
+    text(value, field)?
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())

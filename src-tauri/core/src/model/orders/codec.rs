@@ -186,7 +186,7 @@ pub(super) fn decode_text(bytes: &[u8], rows: usize, optional: bool, check: Chec
         return Err(format!("lists {count} values for {rows} rows"));
     }
     let mut values = Vec::with_capacity(count as usize);
-    let mut seen = FxHashSet::default();
+    let mut seen = FxHashSet::with_capacity_and_hasher(if full { count as usize } else { 0 }, Default::default());
     for _ in 0..count {
         let len = r.varint()?;
         let raw = r.bytes(usize::try_from(len).map_err(|_| "holds a text too long")?)?;

@@ -33,7 +33,10 @@ fn book(n: usize) -> OrderBook {
     b.finish(batch())
 }
 
-fn all(book: &OrderBook) -> Vec<(String, NaiveDate, i64, Option<String>, Option<String>)> {
+/// Customer, date, amount, order id, product.
+type Row = (String, NaiveDate, i64, Option<String>, Option<String>);
+
+fn all(book: &OrderBook) -> Vec<Row> {
     let mut out = vec![];
     book.for_each_chunk(|orders| {
         for o in orders {
@@ -162,4 +165,20 @@ fn the_json_form_round_trips_and_refuses_bad_rows_by_number() {
     assert!(serde_json::from_str::<OrderBook>(&decimals).is_err());
     let unknown = json.replacen(r#""customer""#, r#""colour":"red","customer""#, 1);
     assert!(serde_json::from_str::<OrderBook>(&unknown).is_err());
+}
+
+#[test]
+fn a_large_book_is_checked_on_two_threads_and_the_first_damage_is_named() {
+    let book = book(70 * CHUNK_ROWS);
+    assert_eq!(book.chunks().len(), 70);
+    let again = OrderBook::from_chunks(batch(), 2, book.len(), book.chunks().to_vec()).unwrap();
+    assert_eq!(again, book);
+    let mut bad = book.chunks().to_vec();
+    for i in [60, 10] {
+        let mut cols = bad[i].columns().clone();
+        cols[2].push(1);
+        bad[i] = OrderChunk::from_parts(bad[i].rows(), cols);
+    }
+    let err = OrderBook::from_chunks(batch(), 2, book.len(), bad).unwrap_err();
+    assert!(err.starts_with("chunk 10: column amount"), "{err}");
 }
