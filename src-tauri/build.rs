@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "choose_import",
     "preview_import",
     "apply_import",
+    "cancel_import",
     "edit_plan",
     "undo",
     "redo",

@@ -47,6 +47,7 @@ fn main() {
             commands::imports::choose_import,
             commands::imports::preview_import,
             commands::imports::apply_import,
+            commands::imports::cancel_import,
             commands::recovery::list_recovery,
             commands::recovery::restore_recovery,
             commands::recovery::discard_recovery,

@@ -29,7 +29,9 @@ pub struct AppState {
     /// Why the file given on the command line could not be opened, until the UI shows it.
     pub startup_error: Mutex<Option<IpcError>>,
     /// What the user is importing and from which table, while the import dialog is open.
-    pub pending_import: Mutex<Option<(salesplan_core::import::ImportTarget, PathBuf)>>,
+    pub pending_import: Mutex<Option<crate::commands::imports::PendingImport>>,
+    /// Set by the Cancel button of an import's progress bar; the reading stops at its next tick.
+    pub stop_import: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {
@@ -67,6 +69,7 @@ impl AppState {
             clock,
             startup_error: Mutex::new(startup_error),
             pending_import: Mutex::new(None),
+            stop_import: Default::default(),
         };
         state.attach_working_copy(&mut state.doc.lock().unwrap());
         if let Some(f) = file.filter(|_| state.doc.lock().unwrap().path().is_some()) {

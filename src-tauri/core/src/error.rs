@@ -48,6 +48,8 @@ pub enum ErrorCode {
     InvalidArgument,
     /// Any other input/output failure.
     Io,
+    /// The user stopped a long operation (an import); nothing was changed.
+    Cancelled,
 }
 
 /// Why a value or file was refused, as data: the UI shows the catalog sentence `error.<key>`

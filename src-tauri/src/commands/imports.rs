@@ -1,20 +1,41 @@
-//! Importing tables (CSV or XLSX) into the plan — baseline history or dimension members:
-//! choose the file (native dialog, from Rust), preview it with a column mapping, apply it as one
-//! undoable edit. The chosen path and target stay in the shell; the UI only sends mappings.
+//! Importing tables (CSV or XLSX) into the plan — baseline history, dimension members or
+//! customer orders: choose the file (native dialog, from Rust), preview it with a column
+//! mapping, apply it as one undoable edit. The chosen path and target stay in the shell; the UI
+//! only sends mappings.
+//!
+//! Reading a large table takes a while (a million orders, a second or two), so the reading
+//! tells the window how far it got (`import-progress` events, at most ten a second) and stops
+//! when the user cancels (`cancel_import`). The last reading of an orders table is kept with
+//! its mapping, so applying it does not read the file again.
 
 use super::{blocking, capped, CmdResult};
 use crate::state::AppState;
 use crate::{dialogs, window::refresh_title};
 use salesplan_core::clock::Clock;
 use salesplan_core::document::DocumentView;
+use salesplan_core::import::progress::ImportProgress;
 use salesplan_core::import::{ImportPreview, ImportTarget};
 use salesplan_core::tabular::ColumnOverride;
 use salesplan_core::{Error, ErrorCode};
 use std::path::PathBuf;
-use std::sync::Arc;
-use tauri::{AppHandle, State};
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tauri::{AppHandle, Emitter, State};
 
 const MAX_OVERRIDES: usize = 16;
+
+/// The least time between two progress events.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// The table being imported while the import dialog is open.
+pub struct PendingImport {
+    target: ImportTarget,
+    path: PathBuf,
+    /// The last orders preview with the mapping and currency it was read with (an orders
+    /// import depends on nothing else of the plan).
+    last: Option<(Vec<String>, String, ImportPreview)>,
+}
 
 /// Parses the UI's `column=field` mappings, capped in number and length.
 fn overrides(map: &[String]) -> Result<Vec<ColumnOverride>, Error> {
@@ -29,10 +50,58 @@ fn overrides(map: &[String]) -> Result<Vec<ColumnOverride>, Error> {
         .collect()
 }
 
-fn read(s: &AppState, (target, path): &(ImportTarget, PathBuf), map: &[String]) -> Result<ImportPreview, Error> {
+/// Reads the pending table with `map`, telling the window how far it got; the plan is
+/// copied (cheaply: the orders are shared) so the document stays free while reading.
+fn read(
+    app: &AppHandle,
+    s: &AppState,
+    target: ImportTarget,
+    path: &PathBuf,
+    map: &[String],
+) -> Result<ImportPreview, Error> {
     let overrides = overrides(map)?;
-    let doc = s.doc.lock().unwrap();
-    ImportPreview::read(doc.plan(), *target, path, &overrides, &s.clock as &dyn Clock).map_err(|e| e.at(path))
+    let plan = s.doc.lock().unwrap().plan().clone();
+    s.stop_import.store(false, Ordering::SeqCst);
+    let last_sent = Mutex::new(None::<Instant>);
+    let watch = |progress: ImportProgress| {
+        let mut last = last_sent.lock().unwrap();
+        if last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY) {
+            *last = Some(Instant::now());
+            let _ = app.emit("import-progress", progress);
+        }
+        !s.stop_import.load(Ordering::SeqCst)
+    };
+    ImportPreview::read(&plan, target, path, &overrides, &s.clock as &dyn Clock, &watch).map_err(|e| e.at(path))
+}
+
+/// The preview of the pending table with `map`: the kept orders reading when it matches.
+fn preview(app: &AppHandle, s: &AppState, map: &[String]) -> Result<ImportPreview, Error> {
+    let (target, path) = {
+        let pending = s.pending_import.lock().unwrap();
+        let p = pending.as_ref().ok_or_else(no_table)?;
+        let currency = s.doc.lock().unwrap().plan().header.currency.clone();
+        if let Some((m, c, preview)) = &p.last {
+            if m == map && *c == currency {
+                return Ok(preview.clone());
+            }
+        }
+        (p.target, p.path.clone())
+    };
+    let preview = read(app, s, target, &path, map)?;
+    keep(s, &path, map, &preview);
+    Ok(preview)
+}
+
+/// Keeps an orders preview for the pending table (if it is still the one pending).
+fn keep(s: &AppState, path: &PathBuf, map: &[String], preview: &ImportPreview) {
+    let mut pending = s.pending_import.lock().unwrap();
+    if let Some(p) = pending
+        .as_mut()
+        .filter(|p| p.path == *path && p.target == ImportTarget::Orders)
+    {
+        let currency = s.doc.lock().unwrap().plan().header.currency.clone();
+        p.last = Some((map.to_vec(), currency, preview.clone()));
+    }
 }
 
 /// Asks for a table and previews it for `target` with the guessed mapping; `None` when cancelled.
@@ -42,14 +111,21 @@ pub async fn choose_import(
     state: State<'_, Arc<AppState>>,
     target: ImportTarget,
 ) -> CmdResult<Option<ImportPreview>> {
-    let handle = app.clone();
     blocking(&state, move |s| {
-        let Some(path) = dialogs::pick_table(&handle, &s.locale()) else {
+        let Some(path) = dialogs::pick_table(&app, &s.locale()) else {
             return Ok(None);
         };
-        let pending = (target, path);
-        let preview = read(s, &pending, &[]);
-        *s.pending_import.lock().unwrap() = Some(pending);
+        *s.pending_import.lock().unwrap() = Some(PendingImport {
+            target,
+            path: path.clone(),
+            last: None,
+        });
+        let preview = read(&app, s, target, &path, &[]);
+        match &preview {
+            Ok(p) => keep(s, &path, &[], p),
+            Err(e) if e.code() == ErrorCode::Cancelled => *s.pending_import.lock().unwrap() = None,
+            Err(_) => {}
+        }
         preview.map(Some)
     })
     .await
@@ -57,8 +133,12 @@ pub async fn choose_import(
 
 /// Previews the chosen table again with the user's column mapping.
 #[tauri::command]
-pub async fn preview_import(state: State<'_, Arc<AppState>>, map: Vec<String>) -> CmdResult<ImportPreview> {
-    blocking(&state, move |s| read(s, &pending(s)?, &map)).await
+pub async fn preview_import(
+    app: AppHandle,
+    state: State<'_, Arc<AppState>>,
+    map: Vec<String>,
+) -> CmdResult<ImportPreview> {
+    blocking(&state, move |s| preview(&app, s, &map)).await
 }
 
 /// Imports the chosen table with the mapping: every row or, when any is rejected, none.
@@ -68,10 +148,17 @@ pub async fn apply_import(
     state: State<'_, Arc<AppState>>,
     map: Vec<String>,
 ) -> CmdResult<DocumentView> {
+    let reader = app.clone();
     let view = blocking(&state, move |s| {
-        let pending = pending(s)?;
-        let import = read(s, &pending, &map)?;
-        import.ready(&pending.1)?;
+        let import = preview(&reader, s, &map)?;
+        let path = s
+            .pending_import
+            .lock()
+            .unwrap()
+            .as_ref()
+            .map(|p| p.path.clone())
+            .ok_or_else(no_table)?;
+        import.ready(&path)?;
         let mut doc = s.doc.lock().unwrap();
         doc.apply(&import.edit(), &s.clock as &dyn Clock)?;
         *s.pending_import.lock().unwrap() = None;
@@ -82,7 +169,14 @@ pub async fn apply_import(
     Ok(view)
 }
 
-fn pending(s: &AppState) -> Result<(ImportTarget, PathBuf), Error> {
-    (s.pending_import.lock().unwrap().clone())
-        .ok_or_else(|| Error::plain(ErrorCode::InvalidArgument, "no table was chosen to import"))
+/// Stops the reading of a table under way (it ends with a `cancelled` error) and forgets the
+/// chosen table: the import dialog closes.
+#[tauri::command]
+pub fn cancel_import(state: State<'_, Arc<AppState>>) {
+    state.stop_import.store(true, Ordering::SeqCst);
+    *state.pending_import.lock().unwrap() = None;
+}
+
+fn no_table() -> Error {
+    Error::plain(ErrorCode::InvalidArgument, "no table was chosen to import")
 }

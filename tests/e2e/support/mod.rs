@@ -5,6 +5,7 @@
 //! must give the figures the window shows. Screenshots of every sub-step in both languages.
 
 mod orders;
+mod orders_large;
 
 use crate::harness::{run_cli, tid, App, TestCtx};
 use fantoccini::Locator;

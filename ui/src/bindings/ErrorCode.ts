@@ -3,4 +3,4 @@
 /**
  * The closed set of error codes the UI and the CLI branch on.
  */
-export type ErrorCode = "not_found" | "is_directory" | "permission_denied" | "empty_file" | "not_a_plan" | "corrupt" | "unsafe_schema" | "invalid_value" | "too_large" | "newer_version" | "conflict" | "read_only" | "disk_full" | "invalid_argument" | "io";
+export type ErrorCode = "not_found" | "is_directory" | "permission_denied" | "empty_file" | "not_a_plan" | "corrupt" | "unsafe_schema" | "invalid_value" | "too_large" | "newer_version" | "conflict" | "read_only" | "disk_full" | "invalid_argument" | "io" | "cancelled";

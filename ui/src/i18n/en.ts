@@ -77,6 +77,7 @@ export const en = {
   "error.disk_full": "The disk is full",
   "error.invalid_argument": "The request could not be carried out",
   "error.io": "Something went wrong reading or writing the file",
+  "error.cancelled": "Cancelled — nothing was changed",
   "error.conflictHelp": "The file on disk changed after you opened it — probably a co-founder saved their copy over it. Your plan is unchanged here. Save As… to keep both versions.",
   "error.keptOpen": "Your open plan is unchanged.",
   "error.dismiss": "Dismiss",
@@ -408,4 +409,10 @@ export const en = {
   "import.field.amount": "Amount",
   "import.field.order_id": "Order id",
   "import.field.orderDate": "Order date",
+  "import.progress.title": "Reading the table…",
+  "import.progress.rows": "{rows} rows read · {percent} %",
+  "import.progress.cancelling": "Stopping…",
+  "import.cancelled": "Import cancelled — nothing was changed.",
+  "import.ordersMapFirst": "Choose the columns above; the rows are read once the customer, the order date and the amount are mapped.",
+  "import.membersMapFirst": "Choose the column that holds the names; the rows are read once it is mapped.",
 };

@@ -77,6 +77,7 @@ export const zhCN: Messages = {
   "error.disk_full": "磁盘已满",
   "error.invalid_argument": "无法执行该请求",
   "error.io": "读写文件时出错",
+  "error.cancelled": "已取消，未做任何更改",
   "error.conflictHelp": "打开之后，磁盘上的文件被改动过——可能是合伙人把他的副本保存到了同一位置。这里的计划没有变化。请使用“另存为…”保留两个版本。",
   "error.keptOpen": "当前打开的计划保持不变。",
   "error.dismiss": "关闭",
@@ -408,4 +409,10 @@ export const zhCN: Messages = {
   "import.field.amount": "金额",
   "import.field.order_id": "订单号",
   "import.field.orderDate": "订单日期",
+  "import.progress.title": "正在读取表格…",
+  "import.progress.rows": "已读取 {rows} 行 · {percent}%",
+  "import.progress.cancelling": "正在停止…",
+  "import.cancelled": "已取消导入，计划未做任何更改。",
+  "import.ordersMapFirst": "请先在上方选择列：映射客户、订单日期和金额后才会读取各行。",
+  "import.membersMapFirst": "请选择名称所在的列，映射后才会读取各行。",
 };

@@ -1,6 +1,7 @@
 // The shape every IPC backend implements: the desktop shell (tauri.ts) or, in a plain browser
 // during development only, the mock (mock.ts).
 import type { ImportPreview } from "../bindings/ImportPreview";
+import type { ImportProgress } from "../bindings/ImportProgress";
 import type { ImportTarget } from "../bindings/ImportTarget";
 import type { DocumentView } from "../bindings/DocumentView";
 import type { IpcError } from "../bindings/IpcError";
@@ -28,6 +29,8 @@ export interface Backend {
   previewImport(map: string[]): Promise<ImportPreview>;
   /** Imports the chosen table (all rows or none) as one undoable edit. */
   applyImport(map: string[]): Promise<DocumentView>;
+  /** Stops a table being read (it rejects with code "cancelled") and forgets the chosen table. */
+  cancelImport(): Promise<void>;
   undo(): Promise<DocumentView>;
   redo(): Promise<DocumentView>;
   listRecovery(): Promise<RecoveryItem[]>;
@@ -38,4 +41,6 @@ export interface Backend {
   quitApp(): Promise<void>;
   onMenu(cb: (id: string) => void): Promise<Unlisten>;
   onCloseRequested(cb: () => void): Promise<Unlisten>;
+  /** How far the table being imported is read (at most ten a second, only for large tables). */
+  onImportProgress(cb: (p: ImportProgress) => void): Promise<Unlisten>;
 }

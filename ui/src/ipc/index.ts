@@ -15,7 +15,7 @@ export type { Unlisten } from "./backend";
 const ERROR_CODES: readonly ErrorCode[] = [
   "not_found", "is_directory", "permission_denied", "empty_file", "not_a_plan", "corrupt",
   "unsafe_schema", "invalid_value", "too_large", "newer_version", "conflict", "read_only",
-  "disk_full", "invalid_argument", "io",
+  "disk_full", "invalid_argument", "io", "cancelled",
 ];
 
 export function inTauri(): boolean {
@@ -75,6 +75,7 @@ export const ipc: Backend = {
   chooseImport: (t) => b().chooseImport(t),
   previewImport: (m) => b().previewImport(m),
   applyImport: (m) => b().applyImport(m),
+  cancelImport: () => b().cancelImport(),
   undo: () => b().undo(),
   redo: () => b().redo(),
   listRecovery: () => b().listRecovery(),
@@ -85,4 +86,5 @@ export const ipc: Backend = {
   quitApp: () => b().quitApp(),
   onMenu: (cb) => b().onMenu(cb),
   onCloseRequested: (cb) => b().onCloseRequested(cb),
+  onImportProgress: (cb) => b().onImportProgress(cb),
 };

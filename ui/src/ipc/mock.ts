@@ -277,6 +277,7 @@ export const mockBackend: Backend = {
   chooseImport: async () => delay(null),
   previewImport: async () => { throw { code: "invalid_argument", message: "no table import in the browser mock", path: null }; },
   applyImport: async () => { throw { code: "invalid_argument", message: "no table import in the browser mock", path: null }; },
+  cancelImport: async () => {},
   undo: async () => { const p = undoStack.pop(); if (p) { redoStack.push(plan); plan = p; } return delay(view()); },
   redo: async () => { const p = redoStack.pop(); if (p) { undoStack.push(plan); plan = p; } return delay(view()); },
   takeStartupError: async () => null,
@@ -288,4 +289,5 @@ export const mockBackend: Backend = {
   quitApp: async () => { console.info("[mock] quit_app"); },
   onMenu: async () => () => {},
   onCloseRequested: async () => () => {},
+  onImportProgress: async () => () => {},
 };

@@ -2,6 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { Backend } from "./backend";
+import type { ImportProgress } from "../bindings/ImportProgress";
 
 export const tauriBackend: Backend = {
   getDocument: () => invoke("get_document"),
@@ -15,6 +16,7 @@ export const tauriBackend: Backend = {
   chooseImport: (target) => invoke("choose_import", { target }),
   previewImport: (map) => invoke("preview_import", { map }),
   applyImport: (map) => invoke("apply_import", { map }),
+  cancelImport: () => invoke("cancel_import"),
   undo: () => invoke("undo"),
   redo: () => invoke("redo"),
   listRecovery: () => invoke("list_recovery"),
@@ -25,4 +27,5 @@ export const tauriBackend: Backend = {
   quitApp: () => invoke("quit_app"),
   onMenu: (cb) => listen<string>("menu", (e) => cb(e.payload)),
   onCloseRequested: (cb) => listen("close-requested", () => cb()),
+  onImportProgress: (cb) => listen<ImportProgress>("import-progress", (e) => cb(e.payload)),
 };

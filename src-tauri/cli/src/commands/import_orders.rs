@@ -33,8 +33,9 @@ pub fn run(args: &ImportOrdersArgs) -> Result<Status> {
         for (file, path) in import.files.iter().zip(&paths) {
             rejected::print(path, &file.rejected);
         }
-        return Err(import.check(&paths).unwrap_err());
     }
+    // A file missing a required column, or any rejected row: nothing is imported.
+    import.check(&paths)?;
     let mut plan = loaded.plan.clone();
     edit::apply(&mut plan, &import.edit(), &clock)?;
     files::save_new_revision(&args.file, &loaded, &plan)?;

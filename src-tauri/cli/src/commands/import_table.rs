@@ -6,6 +6,7 @@ use crate::files;
 use crate::rejected;
 use crate::{output, Status};
 use salesplan_core::clock::SystemClock;
+use salesplan_core::import::progress::unwatched;
 use salesplan_core::import::{ImportPreview, ImportTarget};
 use salesplan_core::tabular::ColumnOverride;
 use salesplan_core::{edit, Result};
@@ -37,7 +38,8 @@ fn run(file: &Path, data: &Path, map: &[String], target: ImportTarget) -> Result
         return Err(files::read_only(file));
     }
     let clock = SystemClock;
-    let import = ImportPreview::read(&loaded.plan, target, data, &overrides, &clock).map_err(|e| e.at(data))?;
+    let import =
+        ImportPreview::read(&loaded.plan, target, data, &overrides, &clock, unwatched()).map_err(|e| e.at(data))?;
     match &import {
         ImportPreview::Baseline(b) => rejected::print(data, &b.rejected),
         ImportPreview::Members(m) => rejected::print(data, &m.rejected),

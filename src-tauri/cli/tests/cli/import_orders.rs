@@ -134,3 +134,26 @@ fn mappings_apply_to_the_files_that_have_the_column() {
     assert!(run.stderr.contains("missing.csv"), "{}", run.stderr);
     sb.expect(2, &[os("import-orders"), file.as_os_str()]);
 }
+
+#[test]
+fn a_file_without_a_recognised_amount_column_imports_nothing_and_says_how_to_map_it() {
+    let sb = Sandbox::new();
+    let file = sb.new_plan("q4", "q4-growth", "en");
+    let bytes = fs::read(&file).unwrap();
+    let odd = sb.path("odd.csv");
+    fs::write(&odd, "customer,date,Betrag\nA,2026-01-05,10\n").unwrap();
+    let run = sb.expect(2, &[os("import-orders"), file.as_os_str(), odd.as_os_str()]);
+    assert!(run.stderr.contains("odd.csv"), "{}", run.stderr);
+    assert!(run.stderr.contains("--map COLUMN=amount"), "{}", run.stderr);
+    assert_eq!(fs::read(&file).unwrap(), bytes, "the plan keeps its orders");
+    let mapped = [
+        os("import-orders"),
+        os("--map"),
+        os("Betrag=amount"),
+        file.as_os_str(),
+        odd.as_os_str(),
+    ];
+    let run = sb.expect(0, &mapped);
+    assert!(run.stdout.contains("imported 1 order of 1 customer"), "{}", run.stdout);
+    sb.assert_clean();
+}

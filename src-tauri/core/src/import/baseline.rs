@@ -19,6 +19,7 @@
 //! Worked example: rows `2025-10, 华东区, 1,800,000` and `2025-10, 华南区, 1,200,000` give the
 //! company month 2025-10 bookings 3,000,000 and history East 1,800,000 / South 1,200,000.
 
+use super::progress::{Ticker, Watch};
 use crate::clock::Clock;
 use crate::edit::{DriverEdit, PlanEdit};
 use crate::error::{Reason, Result};
@@ -105,14 +106,24 @@ struct Sums {
 }
 
 /// Reads `path` as baseline history for `plan` (see the module docs for the rules).
-pub fn read(plan: &Plan, path: &Path, overrides: &[ColumnOverride], clock: &dyn Clock) -> Result<BaselineImport> {
+/// `watch` is told how far the reading got and may stop it.
+pub fn read(
+    plan: &Plan,
+    path: &Path,
+    overrides: &[ColumnOverride],
+    clock: &dyn Clock,
+    watch: &dyn Watch,
+) -> Result<BaselineImport> {
     let mut table = tabular::open(path)?;
     let mapping = table.map_columns(&FIELDS, overrides)?;
     let missing = missing_columns(&mapping);
     let members = MemberIndex::new(plan);
     let minor = money::minor_units(&plan.header.currency).unwrap_or(2);
     let mut out = Collected::default();
-    while let Some(row) = table.next_row()? {
+    let mut ticker = Ticker::new(watch, 1);
+    loop {
+        ticker.tick(&table)?;
+        let Some(row) = table.next_row()? else { break };
         out.rows += 1;
         if out.preview.len() < PREVIEW_ROWS {
             out.preview.push(row.iter().map(str::to_string).collect());

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::clock::FixedClock;
+use crate::import::progress::unwatched;
 use crate::test_support::{clock, dec};
 
 struct Dir(tempfile::TempDir);
@@ -33,7 +34,7 @@ fn rows_add_up_to_company_months_and_member_history() {
     let (c, d) = (clock(), Dir::new());
     let p = plan(&c);
     let csv = "月份,区域,产品,销售额\n2025-10,华东区,智能设备,\"1,800,000\"\n2025-10,SC,智能设备,1200000\n";
-    let import = read(&p, &d.file("b.csv", csv.as_bytes()), &[], &c).unwrap();
+    let import = read(&p, &d.file("b.csv", csv.as_bytes()), &[], &c, unwatched()).unwrap();
     assert!(import.rejected.is_empty(), "{:?}", import.rejected);
     assert_eq!(import.rows, 2);
     assert_eq!(import.months.len(), 1);
@@ -74,7 +75,7 @@ fn one_bad_row_imports_nothing_and_every_bad_row_is_named() {
     // The zh-CN template's regions are 华东区 (EC), 华南区 (SC), 华北区 (NC): codes work too.
     let csv = "month,region,bookings,cash in\n2024-07,EC,100,90\n2024-08,ec,abc,1\n\
                2024/13,SC,1,1\n2024-09,Mars,5,5\n2024-09,华北区,,5\n2024-10,NC,1e5,1\n";
-    let import = read(&p, &d.file("bad.csv", csv.as_bytes()), &[], &c).unwrap();
+    let import = read(&p, &d.file("bad.csv", csv.as_bytes()), &[], &c, unwatched()).unwrap();
     let found: Vec<(u64, &str)> = import
         .rejected
         .rows
@@ -101,7 +102,7 @@ fn a_table_without_month_or_amounts_is_refused_by_name() {
     let (c, d) = (clock(), Dir::new());
     let p = plan(&c);
     let path = d.file("a.csv", b"region,bookings\nEast China,1\n");
-    let no_month = read(&p, &path, &[], &c).unwrap();
+    let no_month = read(&p, &path, &[], &c, unwatched()).unwrap();
     assert_eq!(no_month.missing, [Field::Month]);
     assert!(
         no_month.months.is_empty() && no_month.rejected.is_empty(),
@@ -110,7 +111,14 @@ fn a_table_without_month_or_amounts_is_refused_by_name() {
     assert_eq!(no_month.preview.len(), 1, "but the preview shows the rows to map");
     let err = no_month.ready(&path).unwrap_err();
     assert_eq!(err.reason().unwrap().params["field"], "month");
-    let no_amount = read(&p, &d.file("b.csv", b"month,region\n2024-01,East China\n"), &[], &c).unwrap();
+    let no_amount = read(
+        &p,
+        &d.file("b.csv", b"month,region\n2024-01,East China\n"),
+        &[],
+        &c,
+        unwatched(),
+    )
+    .unwrap();
     assert_eq!(no_amount.missing, [Field::Bookings]);
 }
 
@@ -122,7 +130,7 @@ fn gb18030_tab_separated_with_dates_and_an_override() {
     let text = "日期\t大区\t合同金额\n2024-06-05\t华东区\t¥1,000.00\n2024/6/20\t华东区\t500\n";
     let bytes = encoding_rs::GB18030.encode(text).0;
     let over = [ColumnOverride::parse("合同金额=bookings").unwrap()];
-    let import = read(&p, &d.file("g.csv", &bytes), &over, &c).unwrap();
+    let import = read(&p, &d.file("g.csv", &bytes), &over, &c, unwatched()).unwrap();
     assert!(import.rejected.is_empty(), "{:?}", import.rejected);
     assert_eq!(import.table.encoding, Some(tabular::TextEncoding::Gb18030));
     assert_eq!(import.months[0].month, month(2024, 6));
@@ -148,7 +156,7 @@ fn an_xlsx_sheet_imports_like_text() {
     s.write_number(1, 2, 2500.5).unwrap();
     s.write_number(1, 3, 2400).unwrap();
     let path = d.file("x.xlsx", &book.save_to_buffer().unwrap());
-    let import = read(&p, &path, &[], &c).unwrap();
+    let import = read(&p, &path, &[], &c, unwatched()).unwrap();
     assert!(import.rejected.is_empty(), "{:?}", import.rejected);
     assert_eq!(import.splits.len(), 1);
     assert_eq!(
@@ -168,6 +176,6 @@ fn a_name_shared_by_two_org_members_must_be_given_by_code() {
     p.dimensions.org[2].name = p.dimensions.org[1].name.clone(); // two teams, one name
     let name = p.dimensions.org[1].name.clone();
     let csv = format!("month,region,bookings\n2024-01,{name},1\n");
-    let import = read(&p, &d.file("a.csv", csv.as_bytes()), &[], &c).unwrap();
+    let import = read(&p, &d.file("a.csv", csv.as_bytes()), &[], &c, unwatched()).unwrap();
     assert_eq!(import.rejected.rows[0].reason.key, "import.ambiguous_member");
 }

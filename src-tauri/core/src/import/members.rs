@@ -8,6 +8,7 @@
 //! member on the row). Existing members are found by name (ignoring case) and kept; new ones
 //! are added in file order.
 
+use super::progress::{Ticker, Watch};
 use crate::clock::Clock;
 use crate::edit::{members, ImportedMember, PlanEdit};
 use crate::error::{Reason, Result};
@@ -67,13 +68,15 @@ fn name_fields(dimension: DimensionKind) -> (Field, Option<Field>) {
     }
 }
 
-/// Reads `path` as members of `dimension` (see the module docs for the rules).
+/// Reads `path` as members of `dimension` (see the module docs for the rules); `watch` is told
+/// how far the reading got and may stop it.
 pub fn read(
     plan: &Plan,
     dimension: DimensionKind,
     path: &Path,
     overrides: &[ColumnOverride],
     clock: &dyn Clock,
+    watch: &dyn Watch,
 ) -> Result<MembersImport> {
     let mut table = tabular::open(path)?;
     let (name, alias) = name_fields(dimension);
@@ -102,7 +105,10 @@ pub fn read(
         rejected: Rejections::default(),
         missing,
     };
-    while let Some(row) = table.next_row()? {
+    let mut ticker = Ticker::new(watch, 1);
+    loop {
+        ticker.tick(&table)?;
+        let Some(row) = table.next_row()? else { break };
         out.rows += 1;
         if out.preview.len() < super::baseline::PREVIEW_ROWS {
             out.preview.push(row.iter().map(str::to_string).collect());

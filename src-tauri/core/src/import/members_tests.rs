@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::clock::FixedClock;
+use crate::import::progress::unwatched;
 use crate::model::OrgLevel;
 use crate::test_support::clock;
 
@@ -22,7 +23,7 @@ fn org_rows_add_the_missing_levels_and_find_the_rest() {
     let (c, d) = (clock(), tempfile::tempdir().unwrap());
     let p = plan(&c);
     let csv = "区域,团队,销售\n华东区,上海团队,新人\n西南区,成都团队,李雷\n华东区,,\n";
-    let import = read(&p, DimensionKind::Org, &file(&d, "o.csv", csv), &[], &c).unwrap();
+    let import = read(&p, DimensionKind::Org, &file(&d, "o.csv", csv), &[], &c, unwatched()).unwrap();
     assert!(import.rejected.is_empty(), "{:?}", import.rejected);
     assert_eq!(import.members.len(), 3);
     assert_eq!(import.added, 4);
@@ -44,7 +45,15 @@ fn flat_members_by_their_own_header_with_codes() {
     let (c, d) = (clock(), tempfile::tempdir().unwrap());
     let p = plan(&c);
     let csv = "产品,编码\n耗材,CON\n配件,ACC\n";
-    let import = read(&p, DimensionKind::Product, &file(&d, "p.csv", csv), &[], &c).unwrap();
+    let import = read(
+        &p,
+        DimensionKind::Product,
+        &file(&d, "p.csv", csv),
+        &[],
+        &c,
+        unwatched(),
+    )
+    .unwrap();
     assert!(import.rejected.is_empty(), "{:?}", import.rejected);
     assert_eq!(import.added, 1);
     let mut after = p.clone();
@@ -63,7 +72,15 @@ fn rows_the_member_rules_refuse_are_named() {
     let (c, d) = (clock(), tempfile::tempdir().unwrap());
     let p = plan(&c);
     let csv = "name,code\n配件,ACC\n服务包,dev\n,X\n";
-    let import = read(&p, DimensionKind::Product, &file(&d, "p.csv", csv), &[], &c).unwrap();
+    let import = read(
+        &p,
+        DimensionKind::Product,
+        &file(&d, "p.csv", csv),
+        &[],
+        &c,
+        unwatched(),
+    )
+    .unwrap();
     let found: Vec<(u64, &str)> = import
         .rejected
         .rows
@@ -78,7 +95,15 @@ fn rows_the_member_rules_refuse_are_named() {
 fn a_table_without_a_name_column_asks_for_one() {
     let (c, d) = (clock(), tempfile::tempdir().unwrap());
     let p = plan(&c);
-    let import = read(&p, DimensionKind::Channel, &file(&d, "c.csv", "x,y\n1,2\n"), &[], &c).unwrap();
+    let import = read(
+        &p,
+        DimensionKind::Channel,
+        &file(&d, "c.csv", "x,y\n1,2\n"),
+        &[],
+        &c,
+        unwatched(),
+    )
+    .unwrap();
     assert_eq!(import.missing, [Field::Name]);
     assert!(import.members.is_empty());
     let over = [ColumnOverride::parse("A=name").unwrap()];
@@ -88,6 +113,7 @@ fn a_table_without_a_name_column_asks_for_one() {
         &file(&d, "c.csv", "x,y\n直播,2\n"),
         &over,
         &c,
+        unwatched(),
     )
     .unwrap();
     assert_eq!(

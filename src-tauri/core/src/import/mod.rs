@@ -5,6 +5,7 @@
 pub mod baseline;
 pub mod members;
 pub mod orders;
+pub mod progress;
 
 use crate::error::Result;
 use crate::tabular::{Field, Rejections};
@@ -54,20 +55,24 @@ pub enum ImportPreview {
 }
 
 impl ImportPreview {
-    /// Reads `path` for `target` against `plan` with the user's column overrides.
+    /// Reads `path` for `target` against `plan` with the user's column overrides; `watch` is
+    /// told how far the reading got and may stop it (`ErrorCode::Cancelled`).
     pub fn read(
         plan: &crate::model::Plan,
         target: ImportTarget,
         path: &Path,
         overrides: &[crate::tabular::ColumnOverride],
         clock: &dyn crate::clock::Clock,
+        watch: &dyn progress::Watch,
     ) -> Result<Self> {
         Ok(match target {
-            ImportTarget::Baseline => ImportPreview::Baseline(baseline::read(plan, path, overrides, clock)?),
+            ImportTarget::Baseline => ImportPreview::Baseline(baseline::read(plan, path, overrides, clock, watch)?),
             ImportTarget::Members { dimension } => {
-                ImportPreview::Members(members::read(plan, dimension, path, overrides, clock)?)
+                ImportPreview::Members(members::read(plan, dimension, path, overrides, clock, watch)?)
             }
-            ImportTarget::Orders => ImportPreview::Orders(orders::read(plan, &[path], overrides, clock)?),
+            ImportTarget::Orders => {
+                ImportPreview::Orders(orders::read_watched(plan, &[path], overrides, clock, watch)?)
+            }
         })
     }
 

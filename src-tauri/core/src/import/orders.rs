@@ -3,7 +3,9 @@
 //!
 //! Columns (mapped from English or Chinese headers, or `col=field` overrides, per file):
 //! `customer` (客户), `date` (订单日期) and `amount` (金额) are required; `order_id` (订单号),
-//! `product` (产品), `channel` (渠道) and `region` (区域) are optional and kept as text.
+//! `product` (产品), `channel` (渠道) and `region` (区域) are optional and kept as text. A file
+//! whose required columns are not all recognised still opens (its `missing` fields listed and
+//! no row read as an order), so the app can show it for mapping by hand.
 //!
 //! Rules. Every row is one order line: the customer as written (trimmed; up to 100
 //! characters), the date (year first, as `tabular::parse_date` reads it, 1900–9999), the amount
@@ -16,6 +18,7 @@
 //! Worked example: `客户,订单日期,金额` / `甲,2025-03-05,"1,234.50"` / `乙,2025/3/6,¥99` gives two
 //! orders, 1,234.50 and 99 (in fen: 123450 and 9900 at scale 2 for CNY), customers 甲 and 乙.
 
+use super::progress::{self, Ticker, Watch};
 use crate::clock::Clock;
 use crate::edit::{PlanEdit, SupportEdit};
 use crate::error::{Error, ErrorCode, Reason, Result};
@@ -37,11 +40,12 @@ use ts_rs::TS;
 /// How many data rows of each file the preview shows.
 pub const PREVIEW_ROWS: usize = 20;
 
-/// The fields an orders table may hold, in the order a row is read.
+/// The fields an orders table may hold, in the order a row is read. The first three are
+/// required; they are mapped like optional ones so that a table missing one still previews.
 const FIELDS: [FieldSpec; 7] = [
-    FieldSpec::required(Field::Customer),
-    FieldSpec::required(Field::Date),
-    FieldSpec::required(Field::Amount),
+    FieldSpec::optional(Field::Customer),
+    FieldSpec::optional(Field::Date),
+    FieldSpec::optional(Field::Amount),
     FieldSpec::optional(Field::OrderId),
     FieldSpec::optional(Field::Product),
     FieldSpec::optional(Field::Channel),
@@ -58,6 +62,9 @@ pub struct OrdersFile {
     pub table: TableInfo,
     /// Which column each field is read from.
     pub mapping: Mapping,
+    /// Required fields without a column (customer, date, amount); while one is missing no
+    /// row is read as an order.
+    pub missing: Vec<Field>,
     /// Data rows read (blank rows skipped).
     #[ts(type = "number")]
     pub rows: u64,
@@ -98,11 +105,12 @@ impl OrdersImport {
         self.files.iter().map(|f| f.rejected.total).sum()
     }
 
-    /// `Ok` when every row of every file was accepted; else the error naming the first file
-    /// with rejected rows (`import.rows_rejected`).
+    /// `Ok` when every file has its required columns and every row was accepted; else the
+    /// error naming the first file without (`mapping.required_missing`) or with rejected rows
+    /// (`import.rows_rejected`).
     pub fn check(&self, paths: &[&Path]) -> Result<()> {
         for (file, path) in self.files.iter().zip(paths) {
-            file.rejected.check().map_err(|e| e.at(path))?;
+            super::ready(&file.missing, &file.rejected, path)?;
         }
         Ok(())
     }
@@ -135,6 +143,17 @@ struct Collected {
 
 /// Reads the order tables at `paths` for `plan` (see the module docs for the rules).
 pub fn read(plan: &Plan, paths: &[&Path], overrides: &[ColumnOverride], clock: &dyn Clock) -> Result<OrdersImport> {
+    read_watched(plan, paths, overrides, clock, progress::unwatched())
+}
+
+/// [`read`], telling `watch` how far it got; stops with `ErrorCode::Cancelled` when it says so.
+pub fn read_watched(
+    plan: &Plan,
+    paths: &[&Path],
+    overrides: &[ColumnOverride],
+    clock: &dyn Clock,
+    watch: &dyn Watch,
+) -> Result<OrdersImport> {
     let minor = money::minor_units(&plan.header.currency).unwrap_or(2);
     let mut c = Collected {
         builder: OrderBookBuilder::new(minor),
@@ -153,15 +172,17 @@ pub fn read(plan: &Plan, paths: &[&Path], overrides: &[ColumnOverride], clock: &
         }
     }
     let mut files = Vec::with_capacity(paths.len());
+    let mut ticker = Ticker::new(watch, paths.len());
     for (path, table) in paths.iter().zip(tables) {
         let own: Vec<ColumnOverride> = (overrides.iter())
             .filter(|o| tabular::names_column(table.headers(), &o.column))
             .cloned()
             .collect();
         let mapping = table.map_columns(&FIELDS, &own)?;
-        files.push(read_file(path, table, mapping, minor, &mut c)?);
+        files.push(read_file(path, table, mapping, minor, &mut c, &mut ticker)?);
+        ticker.next_file();
     }
-    let rejected = files.iter().any(|f| !f.rejected.is_empty());
+    let rejected = files.iter().any(|f| !f.rejected.is_empty() || !f.missing.is_empty());
     let orders = c.builder.len() as u64;
     let book = match rejected {
         true => OrderBook::default(),
@@ -184,11 +205,24 @@ pub fn read(plan: &Plan, paths: &[&Path], overrides: &[ColumnOverride], clock: &
     })
 }
 
-fn read_file(path: &Path, mut table: Table, mapping: Mapping, minor: u32, c: &mut Collected) -> Result<OrdersFile> {
+fn read_file(
+    path: &Path,
+    mut table: Table,
+    mapping: Mapping,
+    minor: u32,
+    c: &mut Collected,
+    ticker: &mut Ticker,
+) -> Result<OrdersFile> {
     let columns = FIELDS.map(|f| mapping.column(f.field));
     let headers = FIELDS.map(|f| mapping.header(f.field).map(str::to_string));
+    let missing: Vec<Field> = FIELDS[..3]
+        .iter()
+        .map(|f| f.field)
+        .filter(|&f| mapping.column(f).is_none())
+        .collect();
     let (mut rows, mut preview, mut rejected) = (0u64, Vec::new(), Rejections::default());
     loop {
+        ticker.tick(&table)?;
         let row = match table.next_row() {
             Ok(Some(row)) => row,
             Ok(None) => break,
@@ -214,6 +248,9 @@ fn read_file(path: &Path, mut table: Table, mapping: Mapping, minor: u32, c: &mu
         if preview.len() < PREVIEW_ROWS {
             preview.push(row.iter().map(str::to_string).collect());
         }
+        if !missing.is_empty() {
+            continue;
+        }
         if let Err((k, value, reason)) = read_row(row, &columns, minor, c) {
             rejected.reject(row.number(), headers[k].as_deref(), &value, reason);
         }
@@ -226,6 +263,7 @@ fn read_file(path: &Path, mut table: Table, mapping: Mapping, minor: u32, c: &mu
         name,
         table: table.info().clone(),
         mapping,
+        missing,
         rows,
         preview,
         rejected,

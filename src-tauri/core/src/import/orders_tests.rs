@@ -164,11 +164,56 @@ fn several_files_are_appended_in_one_batch_with_overrides() {
 }
 
 #[test]
-fn a_table_without_a_customer_column_is_refused_naming_the_field() {
+fn a_table_without_a_customer_column_opens_for_mapping_and_is_refused_until_mapped() {
     let (plan, c) = setup();
     let dir = Dir::new();
-    let path = dir.file("x.csv", b"date,amount\n2025-01-01,1\n");
-    let err = read(&plan, &[&path], &[], &c).unwrap_err();
+    let path = dir.file(
+        "x.csv",
+        "Kunde,date,amount\n甲,2025-01-01,1\n乙,2025-01-02,2\n".as_bytes(),
+    );
+    let import = read(&plan, &[&path], &[], &c).unwrap();
+    let file = &import.files[0];
+    assert_eq!(file.missing, [Field::Customer]);
+    assert_eq!((file.rows, file.preview.len(), import.orders), (2, 2, 0));
+    assert!(import.book().is_empty());
+    let err = import.check(&[&path]).unwrap_err();
     assert_eq!(err.reason().unwrap().key, "mapping.required_missing");
     assert_eq!(err.reason().unwrap().params["field"], "customer");
+    // Mapped by hand, the same table imports.
+    let mapped = read(&plan, &[&path], &[ColumnOverride::parse("A=customer").unwrap()], &c).unwrap();
+    assert!(mapped.files[0].missing.is_empty());
+    mapped.check(&[&path]).unwrap();
+    assert_eq!((mapped.orders, mapped.customers), (2, 2));
+}
+
+#[test]
+fn the_watch_hears_how_far_reading_got_and_can_stop_it() {
+    use crate::import::progress::{ImportProgress, TICK_ROWS};
+    use std::sync::Mutex;
+    let (plan, c) = setup();
+    let dir = Dir::new();
+    let mut csv = String::from("customer,date,amount\n");
+    for i in 0..(3 * TICK_ROWS) {
+        csv.push_str(&format!("c{},2025-01-{:02},{}\n", i % 97, 1 + i % 28, i));
+    }
+    let path = dir.file("big.csv", csv.as_bytes());
+    let heard = Mutex::new(Vec::<ImportProgress>::new());
+    let all = |p: ImportProgress| {
+        heard.lock().unwrap().push(p);
+        true
+    };
+    let import = read_watched(&plan, &[&path], &[], &c, &all).unwrap();
+    assert_eq!(import.orders, 3 * TICK_ROWS);
+    let ticks = heard.lock().unwrap().clone();
+    assert_eq!(
+        ticks.iter().map(|p| p.rows).collect::<Vec<_>>(),
+        [TICK_ROWS - 1, 2 * TICK_ROWS - 1, 3 * TICK_ROWS - 1]
+    );
+    assert!(ticks.windows(2).all(|w| w[0].per_mille <= w[1].per_mille));
+    assert!(ticks.iter().all(|p| p.per_mille <= 1000));
+    // Stopping at the first tick: a cancellation, nothing imported.
+    let stop = |_: ImportProgress| false;
+    let err = read_watched(&plan, &[&path], &[], &c, &stop).unwrap_err();
+    assert_eq!(err.code(), crate::ErrorCode::Cancelled);
+    assert_eq!(err.reason().unwrap().key, "import.cancelled");
 }

@@ -191,6 +191,8 @@ pub struct Table {
     text_origin: Option<u64>,
     /// The check of a cut (see [`Table::split_off`]), once the table was cut.
     cut: Option<Arc<Mutex<CutCheck>>>,
+    /// The file's length in bytes when it was opened.
+    size: u64,
 }
 
 /// The smallest rest of a text table [`Table::split_off`] cuts in two: 4 MiB.
@@ -281,6 +283,7 @@ pub fn open_with(path: &Path, options: &OpenOptions) -> Result<Table, Error> {
         row: Row::default(),
         text_origin,
         cut: None,
+        size: meta.len(),
     };
     let Some(header) = table.next_row()? else {
         return Err(empty_error(path, info.sheet.as_deref()));
@@ -315,6 +318,23 @@ impl Table {
     /// Maps `fields` to this table's columns (see [`map_columns`]); errors name the path.
     pub fn map_columns(&self, fields: &[FieldSpec], overrides: &[ColumnOverride]) -> Result<Mapping, Error> {
         map_columns(&self.info.headers, fields, overrides).map_err(|e| e.at(&self.path))
+    }
+
+    /// How far reading has got, as `(done, total)` for a progress bar: bytes of the file for
+    /// text (estimated from the text read for UTF-16, which is transcoded), rows of the sheet
+    /// for XLSX. `done` never exceeds `total`.
+    pub fn progress(&self) -> (u64, u64) {
+        match &self.source {
+            Source::Text(rows) => {
+                let read = match self.text_origin {
+                    Some(origin) => origin + rows.position(),
+                    // UTF-8 text of a UTF-16 file: about as many bytes as the file's.
+                    None => rows.position(),
+                };
+                (read.min(self.size), self.size)
+            }
+            Source::Xlsx(rows) => rows.progress(),
+        }
     }
 
     /// The next non-blank row, `None` at the end. A text row that is not valid in the file's

@@ -39,6 +39,11 @@ pub(super) fn open(path: &Path) -> Result<(XlsxRows, String), Error> {
 }
 
 impl XlsxRows {
+    /// Rows handed out and rows in the sheet (blank ones included).
+    pub(super) fn progress(&self) -> (u64, u64) {
+        (self.next as u64, self.range.height() as u64)
+    }
+
     /// Reads the next row into `row` (blank ones included); `false` at the end.
     pub(super) fn read(&mut self, row: &mut Row) -> bool {
         let Some((top, left)) = self.range.start() else {
