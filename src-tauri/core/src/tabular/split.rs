@@ -180,7 +180,7 @@ impl TablePart {
             let verdict = cut_verdict(&self.check, &self.path);
             match verdict {
                 Ok(Some(lines)) => self.rows.number_from(line + lines, embedded),
-                _ => self.rows = Box::new(text::TextRows::empty(&self.path)),
+                _ => *self.rows = text::TextRows::empty(&self.path),
             }
             verdict?;
         }
