@@ -119,6 +119,10 @@ impl CustomerState {
     }
 }
 
+/// One row of a customer's run: the order date, the order id and the amount (see
+/// [`RfmAccumulator::add`]).
+pub type RunRow<'a> = (NaiveDate, Option<&'a str>, Decimal);
+
 /// Collects order rows, one at a time, for an RFM analysis.
 #[derive(Debug, Default)]
 pub struct RfmAccumulator {
@@ -145,11 +149,7 @@ impl RfmAccumulator {
     /// Adds several rows of one customer, as [`add`](Self::add) would one by one, with one
     /// lookup of the customer. Order files list the lines of an order together, so runs of
     /// one customer are common, and the lookup is the costly part of a row on large data.
-    pub fn add_run<'a>(
-        &mut self,
-        customer: &str,
-        rows: impl IntoIterator<Item = (NaiveDate, Option<&'a str>, Decimal)>,
-    ) {
+    pub fn add_run<'a>(&mut self, customer: &str, rows: impl IntoIterator<Item = RunRow<'a>>) {
         let state = match self.customers.get_mut(customer.as_bytes()) {
             Some(state) => state,
             None => {
@@ -173,7 +173,7 @@ impl RfmAccumulator {
     /// [`add_run`](Self::add_run) would one run after the other. The customer of a run a few
     /// runs ahead is looked up first: among many customers a lookup is a cache miss, and
     /// misses in flight together cost little more than one.
-    pub fn add_runs(&mut self, runs: &[(&str, &[(NaiveDate, Option<&str>, Decimal)])]) {
+    pub fn add_runs(&mut self, runs: &[(&str, &[RunRow<'_>])]) {
         const AHEAD: usize = 16;
         for chunk in runs.chunks(AHEAD) {
             for (customer, _) in chunk {

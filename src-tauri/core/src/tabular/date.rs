@@ -59,7 +59,7 @@ pub fn parse_month(text: &str) -> Result<Option<NaiveDate>, Reason> {
     }
     let tokens = Tokens::of(t).ok_or_else(|| value_reason("month.unrecognized", text))?;
     let month = match tokens.as_slice() {
-        [Num(y, 4), Sep(s), Num(m, 1..=2)] if matches!(s, '-' | '/' | '.') => Some((*y, *m)),
+        [Num(y, 4), Sep('-' | '/' | '.'), Num(m, 1..=2)] => Some((*y, *m)),
         [Num(y, 4), Sep('年'), Num(m, 1..=2), Sep('月')] => Some((*y, *m)),
         [Num(ym, 6)] => Some((ym / 100, ym % 100)),
         _ => None,
@@ -116,11 +116,8 @@ fn date_of(tokens: &Tokens) -> Result<NaiveDate, &'static str> {
         [Num(y, 4), Sep(a), Num(m, 1..=2), Sep(b), Num(d, 1..=2)] if a == b && matches!(a, '-' | '/' | '.') => {
             ymd(*y, *m, *d)
         }
-        [Num(y, 4), Sep('年'), Num(m, 1..=2), Sep('月'), Num(d, 1..=2), rest @ ..]
-            if matches!(rest, [] | [Sep('日' | '号')]) =>
-        {
-            ymd(*y, *m, *d)
-        }
+        [Num(y, 4), Sep('年'), Num(m, 1..=2), Sep('月'), Num(d, 1..=2)]
+        | [Num(y, 4), Sep('年'), Num(m, 1..=2), Sep('月'), Num(d, 1..=2), Sep('日' | '号')] => ymd(*y, *m, *d),
         [Num(n, 8)] => ymd(n / 10_000, n / 100 % 100, n % 100),
         [Num(n, 1..=5)] if time.is_empty() => excel_serial_date(*n as i64),
         [Num(n, 5), Sep('.'), Num(_, _)] if time.is_empty() => excel_serial_date(*n as i64),

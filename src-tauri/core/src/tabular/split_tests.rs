@@ -9,6 +9,9 @@ use proptest::prelude::*;
 /// Rows (number and cells) and row errors (reason key and row), in order.
 type Rows = Vec<Result<(u64, Vec<String>), String>>;
 
+/// A case of a file the part after the cut must not read: its name, and its order line `i`.
+type LineCase = (&'static str, fn(usize) -> String);
+
 fn push(rows: &mut Rows, next: Result<Option<&Row>, Error>) -> bool {
     match next {
         Ok(Some(row)) => rows.push(Ok((row.number(), row.iter().map(str::to_string).collect()))),
@@ -138,7 +141,7 @@ fn a_large_file_is_cut_near_its_middle_and_the_part_is_used() {
 #[test]
 fn a_quote_before_the_cut_or_an_unsettled_encoding_keeps_the_part_empty() {
     let d = Dir::new();
-    let cases: [(&str, fn(usize) -> String); 3] = [
+    let cases: [LineCase; 3] = [
         // A quoted cell, though on one line: the cut is not trusted.
         ("quote", |i| {
             if i == 3 {

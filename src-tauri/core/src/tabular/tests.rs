@@ -243,10 +243,14 @@ fn short_and_long_rows_keep_their_cells() {
     assert_eq!((row.len(), row.cell(3)), (4, "4"));
 }
 
+/// A file that is refused: its name and bytes, the error code and reason key, and the `kind`
+/// parameter of the reason.
+type RefusalCase = (&'static str, Vec<u8>, ErrorCode, &'static str, Option<&'static str>);
+
 #[test]
 fn refuses_files_that_are_not_tables() {
     let d = Dir::new();
-    let cases: Vec<(&str, Vec<u8>, ErrorCode, &str, Option<&str>)> = vec![
+    let cases: Vec<RefusalCase> = vec![
         ("empty.csv", vec![], ErrorCode::EmptyFile, "table.empty", None),
         (
             "blank.csv",

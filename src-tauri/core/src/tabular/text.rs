@@ -31,12 +31,20 @@
 //! reader counts lines itself: a row is numbered as a spreadsheet shows it, its first line
 //! minus the extra lines of the cells spanning several lines above it. Blank lines count as
 //! rows.
+//!
+//! This file holds the reader itself: its buffer and byte source, line counting, single lines
+//! split with `memchr`, and the hand-over to another reader at a cut. The runs of plain lines
+//! are in `text/runs.rs`, records with a quote in `text/quoted.rs`, and decoding and settling
+//! the encoding in `text/decode.rs`.
 
-use super::row::{Cells, Row};
+mod decode;
+mod quoted;
+mod runs;
+
+use super::row::Row;
 use super::TextEncoding;
-use crate::error::{Error, ErrorCode};
-use csv_core::ReadRecordResult;
-use encoding_rs::GB18030;
+use crate::error::Error;
+use decode::{store, Decode};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -72,17 +80,6 @@ impl Input {
         }
         Ok(n)
     }
-}
-
-/// How the bytes of a row become text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Decode {
-    /// UTF-8 (or UTF-16 already transcoded): invalid bytes are an error.
-    Utf8,
-    /// Only ASCII so far: the first non-ASCII row decides between UTF-8 and GB18030.
-    Unsettled,
-    /// GB18030 (a superset of GBK and GB2312).
-    Gb18030,
 }
 
 /// Rows of a delimited text file.
@@ -368,123 +365,6 @@ impl TextRows {
         }
     }
 
-    /// Starts a run of lines at `pos`: the longest stretch of whole lines in the buffer with
-    /// no `"` that reads the same in every encoding state (plain ASCII; or valid UTF-8 once
-    /// settled on UTF-8). Its text is copied into the row at once and split at every delimiter
-    /// and line end in one pass; its lines are then handed out one by one without copying.
-    /// `false` when the line at `pos` does not qualify (or is not whole in the buffer): it is
-    /// read on its own.
-    fn start_run(&mut self, row: &mut Row) -> bool {
-        let quote = self.first_quote() - self.pos;
-        let data = &self.buf[self.pos..self.end];
-        let Some(last) = memchr::memrchr(b'\n', data) else {
-            return false;
-        };
-        // Whole lines before the first quote and the first byte that would need decoding.
-        let whole = (last + 1).min(quote);
-        let valid = match self.decode {
-            Decode::Utf8 => std::str::from_utf8(&data[..whole]).map_or_else(|e| e.valid_up_to(), |_| whole),
-            _ if data[..whole].is_ascii() => whole,
-            _ => data[..whole].iter().position(|b| !b.is_ascii()).unwrap_or(whole),
-        };
-        let len = if valid > last {
-            last + 1
-        } else {
-            memchr::memrchr(b'\n', &data[..valid]).map_or(0, |i| i + 1)
-        };
-        let Ok(text) = std::str::from_utf8(&data[..len]) else {
-            return false;
-        };
-        if text.is_empty() {
-            return false;
-        }
-        row.run.text.clear();
-        row.run.text.push_str(text);
-        row.run.ends.clear();
-        self.lines.clear();
-        split_lines(text.as_bytes(), self.delimiter, &mut row.run.ends, &mut self.lines);
-        self.run_start = self.pos;
-        self.next_line = 0;
-        self.generation += 1;
-        row.generation = self.generation;
-        true
-    }
-
-    /// Where the first `"` at or after `pos` is in the buffer (`end` if none).
-    fn first_quote(&mut self) -> usize {
-        let (at, end) = (self.position(), self.base + self.end as u64);
-        let stale = if self.next_quote == u64::MAX {
-            self.quotes_seen < end
-        } else {
-            self.next_quote < at
-        };
-        if stale {
-            let from = if self.next_quote == u64::MAX {
-                self.quotes_seen.max(at)
-            } else {
-                at
-            };
-            let i = (from - self.base) as usize;
-            match memchr::memchr(b'"', &self.buf[i..self.end]) {
-                Some(q) => self.next_quote = from + q as u64,
-                None => (self.next_quote, self.quotes_seen) = (u64::MAX, end),
-            }
-        }
-        if self.next_quote == u64::MAX {
-            self.end
-        } else {
-            (self.next_quote - self.base) as usize
-        }
-    }
-
-    /// Reads the record starting at `buf[pos]` (a line with a quote) through `csv_core`.
-    fn read_quoted(&mut self, row: &mut Row) -> Result<bool, Error> {
-        row.number = self.line - self.embedded_lines;
-        let (mut nout, mut nend, mut newlines) = (0, 0, 0u64);
-        let terminated = loop {
-            let input = &self.buf[self.pos..self.end];
-            if input.is_empty() && !self.eof {
-                self.fill()?;
-                continue;
-            }
-            let (result, nin, o, e) =
-                self.csv
-                    .read_record(input, &mut self.fields[nout..], &mut self.field_ends[nend..]);
-            newlines += memchr::memchr_iter(b'\n', &input[..nin]).count() as u64;
-            self.pos += nin;
-            (nout, nend) = (nout + o, nend + e);
-            match result {
-                ReadRecordResult::InputEmpty => {}
-                ReadRecordResult::OutputFull => self.fields.resize(self.fields.len() * 2, 0),
-                ReadRecordResult::OutputEndsFull => self.field_ends.resize(self.field_ends.len() * 2, 0),
-                // With input left, a record ends with its line end; without, at the file's end.
-                ReadRecordResult::Record => break !input.is_empty(),
-                ReadRecordResult::End => return Ok(false),
-            }
-        };
-        self.line += newlines;
-        self.embedded_lines += newlines - u64::from(terminated);
-        let cells = &mut row.cells;
-        cells.ends.clear();
-        self.joined.clear();
-        let mut start = 0;
-        for (i, &end) in self.field_ends[..nend].iter().enumerate() {
-            if i > 0 {
-                self.joined.push(self.delimiter);
-            }
-            self.joined.extend_from_slice(&self.fields[start..end]);
-            cells.ends.push(self.joined.len());
-            start = end;
-        }
-        let decoded = store(&mut self.decode, &self.joined, cells, &mut self.raw_ends);
-        row.use_cells();
-        if decoded {
-            Ok(true)
-        } else {
-            Err(self.encoding_error(row.number))
-        }
-    }
-
     /// Moves what is left to the front of the buffer and reads more after it (growing the
     /// buffer when a line fills it). At the end of the input, notes it.
     fn fill(&mut self) -> Result<(), Error> {
@@ -518,111 +398,4 @@ impl TextRows {
         }
         Ok(())
     }
-
-    fn encoding_error(&self, row: u64) -> Error {
-        let (row_text, encoding) = (row.to_string(), self.encoding_label());
-        Error::file(
-            ErrorCode::InvalidValue,
-            &self.path,
-            format!("row {row} is not valid {encoding} text"),
-        )
-        .because("table.bad_encoding", &[("row", &row_text), ("encoding", encoding)])
-    }
-
-    fn encoding_label(&self) -> &'static str {
-        match self.decode {
-            Decode::Gb18030 => TextEncoding::Gb18030.label(),
-            _ => TextEncoding::Utf8.label(),
-        }
-    }
-}
-
-/// Finds every delimiter and `\n` of `text` (whole lines) in one pass, pushing their offsets
-/// to `ends` (the cell ends) and, for each `\n`, its index in `ends` to `lines`. Eight bytes
-/// are compared at a time (SWAR): short lines cost about one step per cell.
-fn split_lines(text: &[u8], delimiter: u8, ends: &mut Vec<usize>, lines: &mut Vec<usize>) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    /// The high bit of every byte of `word` equal to the byte repeated in `pattern` (exact:
-    /// no carry crosses bytes).
-    #[inline(always)]
-    fn equal(word: u64, pattern: u64) -> u64 {
-        let x = word ^ pattern;
-        !(((x & !HIGH) + !HIGH) | x) & HIGH
-    }
-    let (delimiters, newlines) = (ONES * u64::from(delimiter), ONES * u64::from(b'\n'));
-    let mut chunks = text.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let line_ends = equal(word, newlines);
-        let mut found = equal(word, delimiters) | line_ends;
-        while found != 0 {
-            let bit = found.trailing_zeros();
-            ends.push(at + (bit / 8) as usize);
-            if line_ends >> bit & 1 != 0 {
-                lines.push(ends.len() - 1);
-            }
-            found &= found - 1;
-        }
-        at += 8;
-    }
-    for (i, &b) in chunks.remainder().iter().enumerate() {
-        if b == delimiter || b == b'\n' {
-            ends.push(at + i);
-            if b == b'\n' {
-                lines.push(ends.len() - 1);
-            }
-        }
-    }
-}
-
-/// Stores the cells of `raw` (separated by one byte, their ends already in `cells.ends`) in
-/// `cells` as text, settling the encoding on the first row that is not ASCII; `false` when the
-/// row is not valid text in the encoding.
-#[inline]
-fn store(decode: &mut Decode, raw: &[u8], cells: &mut Cells, raw_ends: &mut Vec<usize>) -> bool {
-    // Plain ASCII rows need no decoding in any encoding (checked only when it matters).
-    let ascii = *decode != Decode::Utf8 && raw.is_ascii();
-    if *decode != Decode::Gb18030 || ascii {
-        if let Ok(text) = std::str::from_utf8(raw) {
-            if *decode == Decode::Unsettled && !ascii {
-                *decode = Decode::Utf8;
-            }
-            cells.text.clear();
-            cells.text.push_str(text);
-            return true;
-        }
-    }
-    if *decode == Decode::Utf8 {
-        return false;
-    }
-    std::mem::swap(&mut cells.ends, raw_ends);
-    if !decode_gb18030(raw, raw_ends, cells) {
-        return false;
-    }
-    *decode = Decode::Gb18030;
-    true
-}
-
-/// Decodes every cell of `raw` (ending at `ends`, each followed by a separator byte) from
-/// GB18030 into `cells`; `false` on a malformed sequence.
-fn decode_gb18030(raw: &[u8], ends: &[usize], cells: &mut Cells) -> bool {
-    cells.clear();
-    let mut start = 0;
-    for &end in ends {
-        let field = &raw[start..end];
-        start = end + 1;
-        let mut decoder = GB18030.new_decoder_without_bom_handling();
-        let Some(max) = decoder.max_utf8_buffer_length_without_replacement(field.len()) else {
-            return false;
-        };
-        cells.text.reserve(max);
-        let (result, _) = decoder.decode_to_string_without_replacement(field, &mut cells.text, true);
-        if result != encoding_rs::DecoderResult::InputEmpty {
-            return false;
-        }
-        cells.end_cell();
-    }
-    true
 }

@@ -38,6 +38,23 @@ fn amount() -> impl Strategy<Value = Option<Decimal>> {
     prop::option::of((0i64..2_000_000_000).prop_map(|fen| Decimal::new(fen, 2)))
 }
 
+/// Random drivers: split methods, locks, manual percents, adjustments, over-assignment,
+/// history years, seasonality weights, flat seasonality, upfront share, payment days and
+/// opening receivables (see [`apply`]).
+type Drivers = (
+    Vec<DecompositionMethod>,
+    Vec<Option<Decimal>>,
+    Vec<u32>,
+    Vec<u32>,
+    u32,
+    Vec<i32>,
+    Vec<Option<u32>>,
+    bool,
+    u32,
+    u16,
+    i64,
+);
+
 prop_compose! {
     fn drivers()(
         methods in prop::collection::vec(method(), 4),
@@ -51,27 +68,12 @@ prop_compose! {
         upfront in 0u32..=100,
         days in 0u16..200,
         opening in 0i64..500_000_000,
-    ) -> (Vec<DecompositionMethod>, Vec<Option<Decimal>>, Vec<u32>, Vec<u32>, u32, Vec<i32>, Vec<Option<u32>>, bool, u32, u16, i64) {
+    ) -> Drivers {
         (methods, locks, percents, adjustments, over, years, weights, flat, upfront, days, opening)
     }
 }
 
-fn apply(
-    plan: &mut Plan,
-    d: (
-        Vec<DecompositionMethod>,
-        Vec<Option<Decimal>>,
-        Vec<u32>,
-        Vec<u32>,
-        u32,
-        Vec<i32>,
-        Vec<Option<u32>>,
-        bool,
-        u32,
-        u16,
-        i64,
-    ),
-) {
+fn apply(plan: &mut Plan, d: Drivers) {
     let (methods, locks, percents, adjustments, over, years, weights, flat, upfront, days, opening) = d;
     for (split, method) in plan.drivers.decompositions.iter_mut().zip(methods) {
         split.method = method;

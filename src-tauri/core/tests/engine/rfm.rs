@@ -5,7 +5,7 @@
 
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
-use salesplan_core::engine::rfm::{RfmAccumulator, RfmResult, Tier, TierRule};
+use salesplan_core::engine::rfm::{RfmAccumulator, RfmResult, RunRow, Tier, TierRule};
 use salesplan_core::rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -127,11 +127,11 @@ fn engine(rows: &[Row], split: usize, as_of: Option<NaiveDate>, rule: &TierRule)
     for r in &rows[..split] {
         acc.add(&r.customer, r.date, r.order.as_deref(), r.amount);
     }
-    let tail: Vec<(NaiveDate, Option<&str>, Decimal)> = rows[split..]
+    let tail: Vec<RunRow> = rows[split..]
         .iter()
         .map(|r| (r.date, r.order.as_deref(), r.amount))
         .collect();
-    let mut runs: Vec<(&str, &[(NaiveDate, Option<&str>, Decimal)])> = Vec::new();
+    let mut runs: Vec<(&str, &[RunRow])> = Vec::new();
     let mut start = 0;
     for i in 1..=tail.len() {
         if i == tail.len() || rows[split + i].customer != rows[split + start].customer {
