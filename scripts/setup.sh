@@ -35,6 +35,11 @@ if [ "${rust_minor:-0}" -lt 89 ]; then
   echo "setup: $(rustc --version) is too old; Sales Plan Studio needs Rust 1.89 or newer (install it with rustup)" >&2
   exit 1
 fi
+# The test command lints with clippy; rustup toolchains may lack the component.
+if ! cargo clippy --version >/dev/null 2>&1 && command -v rustup >/dev/null 2>&1; then
+  echo "setup: adding the clippy component"
+  rustup component add clippy
+fi
 if ! command -v node >/dev/null 2>&1; then
   echo "setup: node not found; installing Node.js from Debian"
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm

@@ -15,6 +15,13 @@ step "architecture invariants"
 step "formatting"
 cargo fmt --all --check
 
+step "lints (clippy, warnings are errors) of the core and the CLI"
+if cargo clippy --version >/dev/null 2>&1; then
+  cargo clippy -p salesplan-core -p salesplan-cli --all-targets -- -D warnings
+else
+  echo "clippy is not installed (a toolchain without rustup): lints NOT run"
+fi
+
 step "core and CLI tests"
 cargo test -p salesplan-core -p salesplan-cli
 

@@ -73,11 +73,11 @@ impl<'a> Ticker<'a> {
     /// Called before reading a row of `table`; the cancellation error when the watch says stop.
     pub fn tick(&mut self, table: &Table) -> Result<()> {
         self.rows += 1;
-        if self.rows % TICK_ROWS != 0 {
+        if !self.rows.is_multiple_of(TICK_ROWS) {
             return Ok(());
         }
         let (done, total) = table.progress();
-        let within = if total == 0 { 0 } else { done * 1000 / total };
+        let within = (done * 1000).checked_div(total).unwrap_or(0);
         let per_mille = ((self.file * 1000 + within) / self.files).min(1000) as u32;
         let progress = ImportProgress {
             rows: self.rows - 1,
