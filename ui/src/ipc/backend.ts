@@ -1,5 +1,7 @@
 // The shape every IPC backend implements: the desktop shell (tauri.ts) or, in a plain browser
 // during development only, the mock (mock.ts).
+import type { CustomerPage } from "../bindings/CustomerPage";
+import type { CustomerQuery } from "../bindings/CustomerQuery";
 import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportTarget } from "../bindings/ImportTarget";
 import type { DocumentView } from "../bindings/DocumentView";
@@ -28,6 +30,8 @@ export interface Backend {
   previewImport(map: string[]): Promise<ImportPreview>;
   /** Imports the chosen table (all rows or none) as one undoable edit. */
   applyImport(map: string[]): Promise<DocumentView>;
+  /** One page of the open plan's RFM-scored customers, sorted, filtered and searched by the core. */
+  customersPage(query: CustomerQuery): Promise<CustomerPage>;
   undo(): Promise<DocumentView>;
   redo(): Promise<DocumentView>;
   listRecovery(): Promise<RecoveryItem[]>;

@@ -75,6 +75,7 @@ export const ipc: Backend = {
   chooseImport: (t) => b().chooseImport(t),
   previewImport: (m) => b().previewImport(m),
   applyImport: (m) => b().applyImport(m),
+  customersPage: (q) => b().customersPage(q),
   undo: () => b().undo(),
   redo: () => b().redo(),
   listRecovery: () => b().listRecovery(),

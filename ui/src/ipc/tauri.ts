@@ -15,6 +15,7 @@ export const tauriBackend: Backend = {
   chooseImport: (target) => invoke("choose_import", { target }),
   previewImport: (map) => invoke("preview_import", { map }),
   applyImport: (map) => invoke("apply_import", { map }),
+  customersPage: (query) => invoke("customers_page", { query }),
   undo: () => invoke("undo"),
   redo: () => invoke("redo"),
   listRecovery: () => invoke("list_recovery"),
