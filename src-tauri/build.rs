@@ -23,6 +23,7 @@ const COMMANDS: &[&str] = &[
     "get_prefs",
     "set_prefs",
     "quit_app",
+    "customers_page",
 ];
 
 fn main() {

@@ -54,6 +54,7 @@ fn main() {
             commands::prefs::get_prefs,
             commands::prefs::set_prefs,
             commands::prefs::quit_app,
+            commands::support::customers_page,
         ])
         .run(tauri::generate_context!())
         .expect("Sales Plan Studio failed to start");

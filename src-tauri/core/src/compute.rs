@@ -31,7 +31,7 @@ pub struct ComputeDocument {
     /// The engine's full report (baseline summary, findings, health).
     pub report: PlanReport,
     /// Every customer scored by RFM on the stored orders, by customer id (the report lists
-    /// only the top ones); empty without orders.
+    /// only the top ones and counts all in `rfm.rf_grid`); empty without orders.
     pub customers: Vec<engine::rfm::RfmCustomer>,
 }
 
@@ -155,6 +155,16 @@ mod tests {
         assert_eq!(json["report"]["support"]["nps"]["score"], "30");
         assert_eq!(json["report"]["support"]["customers"]["orders"]["total"], "33950000");
         assert_eq!(json["customers"].as_array().unwrap().len(), 40);
+        // The R × F grid counts all 40 customers, each in the cell of its R and F scores.
+        let grid = &json["report"]["support"]["customers"]["rfm"]["rf_grid"];
+        for r in 1..=5u64 {
+            for f in 1..=5u64 {
+                let listed = (json["customers"].as_array().unwrap().iter())
+                    .filter(|c| c["r"] == r && c["f"] == f)
+                    .count();
+                assert_eq!(grid[r as usize - 1][f as usize - 1], listed as u64, "R{r} F{f}");
+            }
+        }
     }
 
     #[test]

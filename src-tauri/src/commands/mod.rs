@@ -6,6 +6,7 @@ pub mod files;
 pub mod imports;
 pub mod prefs;
 pub mod recovery;
+pub mod support;
 
 use crate::state::AppState;
 use salesplan_core::error::{ErrorCode, IpcError};

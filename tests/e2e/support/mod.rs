@@ -4,6 +4,7 @@
 //! gives tiers, the chart and the playbooks). The saved file read by `salesplan compute --json`
 //! must give the figures the window shows. Screenshots of every sub-step in both languages.
 
+mod customers;
 mod orders;
 mod orders_large;
 

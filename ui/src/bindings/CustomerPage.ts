@@ -6,10 +6,14 @@ import type { RfmCustomer } from "./RfmCustomer";
  */
 export type CustomerPage = { 
 /**
- * Customers matching (all of the tier, or all).
+ * Customers matching the tier and the search (all pages).
  */
 total: number, 
 /**
- * The page, largest revenue first (ties by id).
+ * The offset asked for.
+ */
+offset: number, 
+/**
+ * The page, in the order asked for.
  */
 customers: Array<RfmCustomer>, };

@@ -25,4 +25,9 @@ customers: number,
 /**
  * The [`TOP_CUSTOMERS`] customers with the most revenue (ties by id).
  */
-top_customers: Array<RfmCustomer>, };
+top_customers: Array<RfmCustomer>, 
+/**
+ * Every scored customer counted per R score × F score: `rf_grid[r − 1][f − 1]` (5 × 5,
+ * 5 = most recent, most orders); the cells sum to `customers`.
+ */
+rf_grid: Array<Array<number>>, };

@@ -1,5 +1,7 @@
 // The shape every IPC backend implements: the desktop shell (tauri.ts) or, in a plain browser
 // during development only, the mock (mock.ts).
+import type { CustomerPage } from "../bindings/CustomerPage";
+import type { CustomerQuery } from "../bindings/CustomerQuery";
 import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportProgress } from "../bindings/ImportProgress";
 import type { ImportTarget } from "../bindings/ImportTarget";
@@ -31,6 +33,8 @@ export interface Backend {
   applyImport(map: string[]): Promise<DocumentView>;
   /** Stops a table being read (it rejects with code "cancelled") and forgets the chosen table. */
   cancelImport(): Promise<void>;
+  /** One page of the open plan's RFM-scored customers, sorted, filtered and searched by the core. */
+  customersPage(query: CustomerQuery): Promise<CustomerPage>;
   undo(): Promise<DocumentView>;
   redo(): Promise<DocumentView>;
   listRecovery(): Promise<RecoveryItem[]>;

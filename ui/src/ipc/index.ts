@@ -76,6 +76,7 @@ export const ipc: Backend = {
   previewImport: (m) => b().previewImport(m),
   applyImport: (m) => b().applyImport(m),
   cancelImport: () => b().cancelImport(),
+  customersPage: (q) => b().customersPage(q),
   undo: () => b().undo(),
   redo: () => b().redo(),
   listRecovery: () => b().listRecovery(),

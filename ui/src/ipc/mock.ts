@@ -278,6 +278,14 @@ export const mockBackend: Backend = {
   previewImport: async () => { throw { code: "invalid_argument", message: "no table import in the browser mock", path: null }; },
   applyImport: async () => { throw { code: "invalid_argument", message: "no table import in the browser mock", path: null }; },
   cancelImport: async () => {},
+  // Pages the report's top list (the mock scores no orders, so it is usually empty).
+  customersPage: async (q) => {
+    const all = report(plan).support.customers.rfm?.top_customers ?? [];
+    const hit = all.filter((c) => (!q.tier || c.tier === q.tier) && c.customer.toLowerCase().includes(q.search.trim().toLowerCase()));
+    const key = (c: (typeof all)[number]) => (q.sort === "monetary" ? Number(c.monetary) : c[q.sort]);
+    hit.sort((a, b) => { const x = key(a), y = key(b); const d = x < y ? -1 : x > y ? 1 : 0; return (q.desc ? -d : d) || a.customer.localeCompare(b.customer); });
+    return delay({ total: hit.length, offset: q.offset, customers: hit.slice(q.offset, q.offset + Math.min(q.limit, 200)) });
+  },
   undo: async () => { const p = undoStack.pop(); if (p) { redoStack.push(plan); plan = p; } return delay(view()); },
   redo: async () => { const p = redoStack.pop(); if (p) { undoStack.push(plan); plan = p; } return delay(view()); },
   takeStartupError: async () => null,

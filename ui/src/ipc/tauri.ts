@@ -17,6 +17,7 @@ export const tauriBackend: Backend = {
   previewImport: (map) => invoke("preview_import", { map }),
   applyImport: (map) => invoke("apply_import", { map }),
   cancelImport: () => invoke("cancel_import"),
+  customersPage: (query) => invoke("customers_page", { query }),
   undo: () => invoke("undo"),
   redo: () => invoke("redo"),
   listRecovery: () => invoke("list_recovery"),

@@ -4,10 +4,12 @@
 //! with their playbooks (the strategy seeds section 3 picks up) and the personas.
 //!
 //! The rules and worked examples live in the submodules: `nps.rs`, `competition.rs`,
-//! `swot.rs`, `customers.rs` (which feeds [`super::rfm`]). Findings point at step `market` or
-//! `customers` and, where one item is concerned, at it (`target.item_id`).
+//! `swot.rs`, `customers.rs` (which feeds [`super::rfm`]) and `customer_page.rs` (the customer
+//! table's pages). Findings point at step `market` or `customers` and, where one item is
+//! concerned, at it (`target.item_id`).
 
 pub mod competition;
+pub mod customer_page;
 pub mod customers;
 pub mod nps;
 mod pass;

@@ -213,12 +213,21 @@ proptest! {
                 (c.customer.clone(), e)
             })
             .collect();
-        prop_assert_eq!(got, expected);
+        prop_assert_eq!(&got, &expected);
         // Tier counts and revenue add up to the customers'.
         let total: Decimal = result.customers.iter().map(|c| c.monetary).sum();
         prop_assert_eq!(result.tiers.iter().map(|t| t.revenue).sum::<Decimal>(), total);
         prop_assert_eq!(result.tiers.iter().map(|t| t.customers as usize).sum::<usize>(), result.customers.len());
         prop_assert_eq!(result.rows, rows.len() as u64);
+        // The R × F grid counts every scored customer once, in the cell of its scores.
+        let grid = result.rf_grid();
+        prop_assert_eq!(grid.iter().flatten().sum::<u32>() as usize, result.customers.len());
+        for (r, row) in grid.iter().enumerate() {
+            for (f, &n) in row.iter().enumerate() {
+                let count = expected.values().filter(|e| (e.scores.0, e.scores.1) == (r as u8 + 1, f as u8 + 1)).count();
+                prop_assert_eq!(n as usize, count, "cell R{} F{}", r + 1, f + 1);
+            }
+        }
         for c in &result.customers {
             prop_assert_eq!(c.code.clone(), format!("{}{}{}", c.r, c.f, c.m));
             prop_assert_eq!(c.score, c.r + c.f + c.m);

@@ -82,6 +82,19 @@ pub struct RfmResult {
     pub findings: Vec<Finding>,
 }
 
+impl RfmResult {
+    /// Customers per R score × F score: `grid[r - 1][f - 1]` counts the scored customers with
+    /// recency score `r` and frequency score `f` (5 × 5; the cells sum to the customers).
+    pub fn rf_grid(&self) -> Vec<Vec<u32>> {
+        let mut grid = vec![vec![0u32; 5]; 5];
+        let cell = |score: u8| usize::from(score.clamp(1, 5) - 1);
+        for c in &self.customers {
+            grid[cell(c.r)][cell(c.f)] += 1;
+        }
+        grid
+    }
+}
+
 /// The tier summaries of scored customers.
 pub(super) fn summarise(customers: &[RfmCustomer]) -> Vec<TierSummary> {
     let total: Decimal = customers.iter().map(|c| c.monetary).sum();

@@ -56,6 +56,17 @@ fn the_worked_example_of_the_module_doc() {
     let ids: Vec<_> = result.customers.iter().map(|c| c.customer.as_str()).collect();
     assert_eq!(ids, ["a", "b", "c", "d", "e"]);
     assert_eq!(result.customers[0].score, 13);
+    // R × F grid, [r − 1][f − 1]: e (1,1) and d (2,1) in column F1, c at (3,5), b (4,3), a (4,4).
+    assert_eq!(
+        result.rf_grid(),
+        [
+            [1, 0, 0, 0, 0],
+            [1, 0, 0, 0, 0],
+            [0, 0, 0, 0, 1],
+            [0, 0, 1, 1, 0],
+            [0, 0, 0, 0, 0],
+        ]
+    );
     // Tiers: A = a + c = 1,200 of 1,550 → 0.7742; B = b, 100 → 0.0645; C = d + e, 250 → 0.1613.
     let t = &result.tiers;
     assert_eq!(

@@ -8,7 +8,9 @@
 //! **Cost.** One pass over the orders (`pass.rs`; a million take a few hundred
 //! milliseconds), so the result is remembered by the order book itself ([`OrderBook`] is immutable: a new import is
 //! a new book) together with the settings it ran with: edits of anything else, undo and redo
-//! reuse it, and only an import or a change of the RFM settings runs the pass again.
+//! reuse it, and only an import or a change of the RFM settings runs the pass again. The
+//! R × F grid of the report is counted once with it; the customer table's sort orders
+//! (`customer_page.rs`) are made on first use and kept with it too.
 //!
 //! Findings (step `customers`): `customers.no_orders` (hint: import orders to tier customers),
 //! the RFM engine's own (`rfm.few_customers` warning below 25 customers, `rfm.tied_scores`,
@@ -19,8 +21,9 @@
 //! `persona.none` (hint), `persona.unnamed` (warning, on the persona), `persona.empty_tier`
 //! (hint, on the persona, param `tier`: no customer is in the persona's tier).
 
+use super::customer_page::{ordered, CustomerSort, PageIndex};
 use crate::engine::findings::{Finding, Severity};
-use crate::engine::rfm::{RfmCustomer, RfmResult, Tier, TierRule, TierSummary};
+use crate::engine::rfm::{RfmCustomer, RfmResult, TierRule, TierSummary};
 use crate::model::{OrderBook, Plan, RfmSettings};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -29,7 +32,8 @@ use std::sync::Arc;
 use ts_rs::TS;
 use uuid::Uuid;
 
-/// How many customers the report lists (largest revenue first); [`customers_page`] gives all.
+/// How many customers the report lists (largest revenue first); the customer pages
+/// ([`super::customer_page`]) give all.
 pub const TOP_CUSTOMERS: usize = 50;
 /// A last order this many days before the plan starts makes the RFM picture stale.
 pub const STALE_DAYS: i64 = 90;
@@ -69,9 +73,10 @@ pub struct OrdersAnalysis {
     pub summary: OrdersSummary,
     /// RFM per customer, or the finding saying why it could not run.
     pub rfm: Result<RfmResult, Finding>,
-    /// Indices into the scored customers, largest revenue first (ties by id): sorted once,
-    /// so the report's top list and the pages cost no sort.
-    pub by_revenue: Vec<u32>,
+    /// Scored customers per R score × F score, `[r − 1][f − 1]` (5 × 5; empty without RFM).
+    pub rf_grid: Vec<Vec<u32>>,
+    /// The customer table's sort orders, made on first use.
+    pub(crate) index: PageIndex,
 }
 
 /// The RFM analysis as the report shows it.
@@ -88,6 +93,9 @@ pub struct RfmSummary {
     pub customers: u32,
     /// The [`TOP_CUSTOMERS`] customers with the most revenue (ties by id).
     pub top_customers: Vec<RfmCustomer>,
+    /// Every scored customer counted per R score × F score: `rf_grid[r − 1][f − 1]` (5 × 5,
+    /// 5 = most recent, most orders); the cells sum to `customers`.
+    pub rf_grid: Vec<Vec<u32>>,
 }
 
 /// A tier and what to do with it: the seed of a section-3 strategy.
@@ -111,16 +119,6 @@ pub struct CustomersReport {
     pub rfm: Option<RfmSummary>,
     /// Tiers A, B, C with their playbooks and personas (empty without an analysis).
     pub seeds: Vec<StrategySeed>,
-}
-
-/// One page of the scored customers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct CustomerPage {
-    /// Customers matching (all of the tier, or all).
-    pub total: u32,
-    /// The page, largest revenue first (ties by id).
-    pub customers: Vec<RfmCustomer>,
 }
 
 /// Runs the pass over the orders (no memo).
@@ -155,23 +153,13 @@ pub fn analyse(orders: &OrderBook, settings: &RfmSettings) -> Option<OrdersAnaly
         f.params = e.reason().map(|r| r.params.clone()).unwrap_or_default();
         f
     });
-    let by_revenue = rfm.as_ref().map(revenue_order).unwrap_or_default();
+    let rf_grid = rfm.as_ref().map(RfmResult::rf_grid).unwrap_or_default();
     Some(OrdersAnalysis {
         summary,
         rfm,
-        by_revenue,
+        rf_grid,
+        index: PageIndex::default(),
     })
-}
-
-/// Customer indices by revenue, largest first, ties by id.
-fn revenue_order(rfm: &RfmResult) -> Vec<u32> {
-    let c = &rfm.customers;
-    let mut order: Vec<u32> = (0..c.len() as u32).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&c[a as usize], &c[b as usize]);
-        b.monetary.cmp(&a.monetary).then_with(|| a.customer.cmp(&b.customer))
-    });
-    order
 }
 
 /// The analysis of the plan's orders with its settings, remembered by the order book.
@@ -183,32 +171,6 @@ pub fn analysis(plan: &Plan) -> Option<Arc<OrdersAnalysis>> {
     let fresh = Arc::new(analyse(&plan.orders, settings)?);
     plan.orders.remember(settings, fresh.clone());
     Some(fresh)
-}
-
-/// The scored customers (of one tier, or all) by revenue, largest first, ties by id.
-fn by_revenue(analysis: &OrdersAnalysis, tier: Option<Tier>) -> impl Iterator<Item = &RfmCustomer> {
-    let customers = analysis
-        .rfm
-        .as_ref()
-        .map(|r| r.customers.as_slice())
-        .unwrap_or_default();
-    (analysis.by_revenue.iter())
-        .map(move |&i| &customers[i as usize])
-        .filter(move |c| tier.is_none_or(|t| c.tier == t))
-}
-
-/// A page of the scored customers (of one tier, or all), largest revenue first.
-pub fn customers_page(plan: &Plan, tier: Option<Tier>, offset: usize, limit: usize) -> CustomerPage {
-    let Some(analysis) = analysis(plan) else {
-        return CustomerPage {
-            total: 0,
-            customers: vec![],
-        };
-    };
-    CustomerPage {
-        total: by_revenue(&analysis, tier).count() as u32,
-        customers: by_revenue(&analysis, tier).skip(offset).take(limit).cloned().collect(),
-    }
 }
 
 /// The customers part of the report; findings go to `findings`.
@@ -277,7 +239,11 @@ pub fn compute(plan: &Plan, findings: &mut Vec<Finding>) -> CustomersReport {
             as_of_default: plan.support.rfm.as_of.is_none(),
             rule: rfm.rule.clone(),
             customers: rfm.customers.len() as u32,
-            top_customers: by_revenue(&analysis, None).take(TOP_CUSTOMERS).cloned().collect(),
+            top_customers: ordered(&analysis.index, &rfm.customers, CustomerSort::Monetary, true)
+                .take(TOP_CUSTOMERS)
+                .map(|i| rfm.customers[i].clone())
+                .collect(),
+            rf_grid: analysis.rf_grid.clone(),
         }),
         seeds,
     }
