@@ -17,19 +17,18 @@ use salesplan_core::engine::support::customers::{analyse, OrdersAnalysis};
 use salesplan_core::model::{Order, OrderBatch, OrderBookBuilder, RfmSettings};
 use std::hint::black_box;
 
+#[path = "common/random.rs"]
+mod random;
+use random::Random;
+
 const CUSTOMERS: u64 = 100_000;
 const ORDERS: usize = 400_000;
 
 fn analysis() -> OrdersAnalysis {
     let names: Vec<String> = (0..CUSTOMERS).map(|i| format!("C{i:06}")).collect();
     let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
-    let mut next = |n: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % n
-    };
+    let mut random = Random::new();
+    let mut next = |n: u64| random.below(n);
     let mut b = OrderBookBuilder::new(2);
     for i in 0..ORDERS {
         // Every customer at least once, then skewed towards the first ones.

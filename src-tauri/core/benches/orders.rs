@@ -21,6 +21,10 @@ use salesplan_core::store::{self, recovery::WorkingCopy};
 use salesplan_core::template::{self, Template};
 use std::hint::black_box;
 
+#[path = "common/random.rs"]
+mod random;
+use random::Random;
+
 const ORDERS: usize = 1_000_000;
 
 fn plan_with_orders(c: &FixedClock) -> Plan {
@@ -35,13 +39,8 @@ fn plan_with_orders(c: &FixedClock) -> Plan {
     let channels = ["直销", "经销商", "电商"];
     let regions = ["华东区", "华南区", "华北区", "西南区", "华中区"];
     let start = NaiveDate::from_ymd_opt(2024, 10, 1).unwrap();
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
-    let mut next = |n: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % n
-    };
+    let mut random = Random::new();
+    let mut next = |n: u64| random.below(n);
     let mut b = OrderBookBuilder::new(2);
     for i in 0..ORDERS {
         let id = format!("SO{i:09}");

@@ -4,7 +4,7 @@
 //! `salesplan compute --json` on the saved plan, sorted here independently (equal values by
 //! customer id). Screenshots in both languages and in the dark theme.
 
-use super::{open_tab, save_and_compute, switch_language};
+use super::{open_tab, save_and_compute, start_on_customers, switch_language};
 use crate::harness::{tid, App, TestCtx, UI_TIMEOUT};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -125,12 +125,8 @@ async fn click_shown(app: &App, id: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn support_customer_table_pages() {
     let ctx = TestCtx::new("support_customer_table_pages").await;
-    let app = ctx.start(&ctx.launch()).await;
-    app.new_from_template().await;
-    let first = app.attr("app", "data-locale").await.unwrap_or_default();
+    let (app, first) = start_on_customers(&ctx).await;
     let other = if first == "zh-CN" { "en" } else { "zh-CN" };
-    app.nav("support").await;
-    open_tab(&app, "customers").await;
     import(&app, &ctx).await;
     let doc = save_and_compute(&app, &ctx.dir("plans").join("customers.salesplan")).await;
     let rfm = &doc["report"]["support"]["customers"]["rfm"];

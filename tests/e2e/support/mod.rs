@@ -16,6 +16,17 @@ use std::time::Duration;
 
 pub const TABS: [&str; 4] = ["market", "competition", "customers", "personas"];
 
+/// Starts the app on a new plan from the template, on step 2's Customers & RFM sub-step;
+/// returns the app and the language it started in.
+pub async fn start_on_customers(ctx: &TestCtx) -> (App, String) {
+    let app = ctx.start(&ctx.launch()).await;
+    app.new_from_template().await;
+    let first = app.attr("app", "data-locale").await.unwrap_or_default();
+    app.nav("support").await;
+    open_tab(&app, "customers").await;
+    (app, first)
+}
+
 /// Opens a support sub-step by its tab.
 pub async fn open_tab(app: &App, tab: &str) {
     app.click(&format!("support-tab-{tab}")).await;

@@ -4,7 +4,7 @@
 //! dialog: a file with a bad row lists it and imports nothing; a clean file replaces the
 //! template's orders and the tiers follow.
 
-use super::{open_tab, save_and_compute, switch_language, tour};
+use super::{open_tab, save_and_compute, start_on_customers, switch_language, tour};
 use crate::harness::{tid, TestCtx};
 use fantoccini::Locator;
 
@@ -66,11 +66,7 @@ async fn check_tiers(app: &crate::harness::App, doc: &serde_json::Value) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn support_customers_rfm_tiers() {
     let ctx = TestCtx::new("support_customers_rfm_tiers").await;
-    let app = ctx.start(&ctx.launch()).await;
-    app.new_from_template().await;
-    let first = app.attr("app", "data-locale").await.unwrap_or_default();
-    app.nav("support").await;
-    open_tab(&app, "customers").await;
+    let (app, first) = start_on_customers(&ctx).await;
     app.wait_for("orders-summary").await;
     app.wait_for("tiers-table").await;
     app.wait_for("tier-chart").await;
@@ -106,12 +102,8 @@ async fn support_customers_rfm_tiers() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn support_orders_import_and_rfm() {
     let ctx = TestCtx::new("support_orders_import_and_rfm").await;
-    let app = ctx.start(&ctx.launch()).await;
-    app.new_from_template().await;
-    let first = app.attr("app", "data-locale").await.unwrap_or_default();
+    let (app, first) = start_on_customers(&ctx).await;
     let other = if first == "zh-CN" { "en" } else { "zh-CN" };
-    app.nav("support").await;
-    open_tab(&app, "customers").await;
     app.shot(&format!("{first}-template-customers")).await;
 
     let dir = ctx.dir("orders");

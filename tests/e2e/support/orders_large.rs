@@ -4,7 +4,7 @@
 //! nothing; read to the end, it previews and imports every order, and `salesplan compute`
 //! on the saved file agrees.
 
-use super::{open_tab, save_and_compute};
+use super::{save_and_compute, start_on_customers};
 use crate::harness::{number_in, App, TestCtx};
 use rust_decimal::Decimal;
 use std::path::Path;
@@ -39,11 +39,7 @@ async fn choose(app: &App, path: &Path) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn support_orders_mapping_and_large_import() {
     let ctx = TestCtx::new("support_orders_mapping_and_large_import").await;
-    let app = ctx.start(&ctx.launch()).await;
-    app.new_from_template().await;
-    let first = app.attr("app", "data-locale").await.unwrap_or_default();
-    app.nav("support").await;
-    open_tab(&app, "customers").await;
+    let (app, first) = start_on_customers(&ctx).await;
     app.wait_for("orders-summary").await;
     let template_orders = orders_count(&app).await;
     assert_eq!(template_orders, Some(302.into()));
