@@ -147,6 +147,13 @@ async fn support_customer_table_pages() {
     // Its subtitle counts the customers it covers (ECharts draws it; the count rides along).
     let covers = app.attr("rfm-heatmap-data", "data-customers").await.unwrap_or_default();
     assert_eq!(covers, CUSTOMERS.to_string());
+    // Its accessible name is ours, in the UI's language (not ECharts' own Chinese description).
+    let name = app.attr("rfm-heatmap", "aria-label").await.unwrap_or_default();
+    let ours = match first.as_str() {
+        "zh-CN" => format!("全部 {CUSTOMERS} 位已评分客户按最近购买与购买频率得分统计的热力图"),
+        _ => format!("Heatmap of all {CUSTOMERS} scored customers by recency and frequency score"),
+    };
+    assert_eq!(name, ours);
 
     // 2. The first page: revenue, largest first; 1–50 of 130.
     let by_revenue = expected(&doc, "monetary", true, |_| true);

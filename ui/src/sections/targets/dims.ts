@@ -12,14 +12,4 @@ export function countOf(n: number, unit: CountUnit): string {
 /** The data-focus key of a member's control. */
 export const memberKey = (id: string, what: "name" | "code" | "up" | "down" | "remove" | "add") => `member:${id}:${what}`;
 
-/** Focuses a control by data-focus key once the DOM has caught up. */
-export function focusKey(key: string, select = false): void {
-  requestAnimationFrame(() => {
-    const el = document.querySelector<HTMLElement>(`[data-focus="${CSS.escape(key)}"]`);
-    if (!el) return;
-    el.focus();
-    if (select && el instanceof HTMLInputElement) el.select();
-  });
-}
-
 export type Draft = { dimension: DimensionKind; parentId: string | null };

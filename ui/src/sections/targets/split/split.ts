@@ -78,14 +78,5 @@ export function signedAmount(v: string | null | undefined, currency: string): st
 /** Input text shown grouped while not being edited. */
 export const grouped = (v: string) => (isDecimalText(v) ? formatNumber(v) : v);
 
-/** Focuses a control by data-focus key after the DOM caught up; selects an input's text. */
-export function focusKey(key: string): void {
-  requestAnimationFrame(() => {
-    const el = document.querySelector<HTMLElement>(`[data-focus="${CSS.escape(key)}"]`);
-    el?.focus();
-    if (el instanceof HTMLInputElement) el.select();
-  });
-}
-
 /** True for decimal text above zero ("0.01", "5"), false for zero, negatives and null. */
 export const isPositive = (v: string | null | undefined) => !!v && !v.startsWith("-") && /[1-9]/.test(v);
