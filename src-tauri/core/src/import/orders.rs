@@ -139,6 +139,7 @@ struct Collected {
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
     total: i128,
+    dates: tabular::DateMemo,
 }
 
 /// Reads the order tables at `paths` for `plan` (see the module docs for the rules).
@@ -161,6 +162,7 @@ pub fn read_watched(
         first: None,
         last: None,
         total: 0,
+        dates: Default::default(),
     };
     let tables = paths.iter().map(|p| tabular::open(p)).collect::<Result<Vec<_>>>()?;
     // An override applies to the files that have its column (their layouts may differ), and
@@ -287,7 +289,7 @@ fn read_row(row: &Row, columns: &[Option<usize>; 7], minor: u32, c: &mut Collect
     };
     let text = |k: usize| Some(cell(k)).filter(|t| !t.is_empty());
     let customer = text(0).ok_or_else(|| (0, String::new(), missing_value(Field::Customer.id())))?;
-    let date = match tabular::parse_date(cell(1)) {
+    let date = match c.dates.parse(cell(1)) {
         Ok(Some(d)) => d,
         Ok(None) => return Err((1, String::new(), missing_value(Field::Date.id()))),
         Err(reason) => return Err((1, cell(1).to_string(), reason)),

@@ -38,6 +38,30 @@ const MAX_DIGITS: u8 = 18;
 /// The most tokens a date cell can have (`2024 - 03 - 05 ␠ 14 : 30 : 00 . 123 PM`).
 const MAX_TOKENS: usize = 16;
 
+/// Remembers the last date cell read and its date, for [`DateMemo::parse`]: order files are
+/// mostly sorted by date, so most date cells repeat the one before and need no parsing.
+#[derive(Debug, Default)]
+pub struct DateMemo {
+    text: String,
+    date: Option<NaiveDate>,
+}
+
+impl DateMemo {
+    /// [`parse_date`] of `text`, reusing the last date when the cell is the same text.
+    pub fn parse(&mut self, text: &str) -> Result<Option<NaiveDate>, Reason> {
+        if let Some(date) = self.date.filter(|_| self.text == text) {
+            return Ok(Some(date));
+        }
+        let parsed = parse_date(text)?;
+        if let Some(date) = parsed {
+            self.text.clear();
+            self.text.push_str(text);
+            self.date = Some(date);
+        }
+        Ok(parsed)
+    }
+}
+
 /// Parses a date cell; an empty cell is `Ok(None)`.
 pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, Reason> {
     let t = super::row::trim_cell(text);

@@ -142,3 +142,21 @@ fn refuses_months_that_are_not_a_whole_month() {
         ],
     );
 }
+
+#[test]
+fn the_memo_reads_like_parse_date_and_reuses_only_the_same_text() {
+    let mut memo = DateMemo::default();
+    let cells = [
+        "2024-03-05",
+        "2024-03-05",
+        "2024/3/5",
+        "",
+        "2024-02-30",
+        "2024-03-05",
+        "20240306",
+        "45000",
+    ];
+    for cell in cells {
+        assert_eq!(memo.parse(cell), parse_date(cell), "{cell:?}");
+    }
+}

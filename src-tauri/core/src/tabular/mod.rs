@@ -64,7 +64,7 @@ mod types;
 mod xlsx;
 
 pub use amount::parse_amount;
-pub use date::{parse_date, parse_month};
+pub use date::{parse_date, parse_month, DateMemo};
 pub use mapping::{
     column_letter, guess_mapping, map_columns, names_column, ColumnOverride, Field, FieldSpec, MappedField, Mapping,
 };

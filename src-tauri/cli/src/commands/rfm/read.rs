@@ -22,7 +22,7 @@ use salesplan_core::engine::rfm::RfmAccumulator;
 use salesplan_core::error::Reason;
 use salesplan_core::money::MAX_SCALE;
 use salesplan_core::rust_decimal::Decimal;
-use salesplan_core::tabular::{self, missing_value, Field, Mapping, Rejections, Row, Table, TablePart};
+use salesplan_core::tabular::{self, missing_value, DateMemo, Field, Mapping, Rejections, Row, Table, TablePart};
 use salesplan_core::Result;
 use std::hash::Hasher;
 use std::sync::mpsc;
@@ -300,9 +300,10 @@ type Parsed<'a> = (NaiveDate, Option<&'a str>, Decimal);
 fn accumulate(batch: &Batch, headers: &[Option<String>; 4], acc: &mut RfmAccumulator, rejected: &mut Rejections) {
     let mut rows: Vec<Parsed<'_>> = Vec::with_capacity(batch.numbers.len());
     let mut starts: Vec<(&str, usize)> = Vec::new();
+    let mut dates = DateMemo::default();
     for (i, &number) in batch.numbers.iter().enumerate() {
         let cells = batch.cells(i);
-        let Some(row) = parse_row(rejected, headers, number, cells) else {
+        let Some(row) = parse_row(rejected, headers, number, cells, &mut dates) else {
             continue;
         };
         if starts.last().is_none_or(|(current, _)| *current != cells[0]) {
@@ -328,6 +329,7 @@ fn parse_row<'a>(
     headers: &[Option<String>; 4],
     number: u64,
     cells: [&'a str; 4],
+    dates: &mut DateMemo,
 ) -> Option<Parsed<'a>> {
     let [customer, date, amount, order] = cells;
     let mut reject = |k: usize, value: &str, reason: Reason| {
@@ -337,7 +339,7 @@ fn parse_row<'a>(
     if customer.is_empty() {
         return reject(0, "", missing_value(Field::Customer.id()));
     }
-    let date = match tabular::parse_date(date) {
+    let date = match dates.parse(date) {
         Ok(Some(d)) => d,
         Ok(None) => return reject(1, "", missing_value(Field::Date.id())),
         Err(reason) => return reject(1, date, reason),
