@@ -76,10 +76,10 @@ fn read(
 
 /// The preview of the pending table with `map`: the kept orders reading when it matches.
 fn preview(app: &AppHandle, s: &AppState, map: &[String]) -> Result<ImportPreview, Error> {
+    let currency = currency(s);
     let (target, path) = {
         let pending = s.pending_import.lock().unwrap();
         let p = pending.as_ref().ok_or_else(no_table)?;
-        let currency = s.doc.lock().unwrap().plan().header.currency.clone();
         if let Some((m, c, preview)) = &p.last {
             if m == map && *c == currency {
                 return Ok(preview.clone());
@@ -94,14 +94,19 @@ fn preview(app: &AppHandle, s: &AppState, map: &[String]) -> Result<ImportPrevie
 
 /// Keeps an orders preview for the pending table (if it is still the one pending).
 fn keep(s: &AppState, path: &PathBuf, map: &[String], preview: &ImportPreview) {
+    let currency = currency(s);
     let mut pending = s.pending_import.lock().unwrap();
     if let Some(p) = pending
         .as_mut()
         .filter(|p| p.path == *path && p.target == ImportTarget::Orders)
     {
-        let currency = s.doc.lock().unwrap().plan().header.currency.clone();
         p.last = Some((map.to_vec(), currency, preview.clone()));
     }
+}
+
+/// The plan's currency. (The document and the pending import are never locked together.)
+fn currency(s: &AppState) -> String {
+    s.doc.lock().unwrap().plan().header.currency.clone()
 }
 
 /// Asks for a table and previews it for `target` with the guessed mapping; `None` when cancelled.
@@ -159,10 +164,13 @@ pub async fn apply_import(
             .map(|p| p.path.clone())
             .ok_or_else(no_table)?;
         import.ready(&path)?;
-        let mut doc = s.doc.lock().unwrap();
-        doc.apply(&import.edit(), &s.clock as &dyn Clock)?;
+        let view = {
+            let mut doc = s.doc.lock().unwrap();
+            doc.apply(&import.edit(), &s.clock as &dyn Clock)?;
+            doc.view()
+        };
         *s.pending_import.lock().unwrap() = None;
-        Ok(doc.view())
+        Ok(view)
     })
     .await?;
     refresh_title(&app, &state);
