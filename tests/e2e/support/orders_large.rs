@@ -68,6 +68,8 @@ async fn support_orders_mapping_and_large_import() {
         app.pause_between_repeats().await;
     }
     app.wait_for("import-summary").await;
+    let summary = app.text("import-summary").await;
+    assert!(summary.contains("2,450.00"), "the preview shows the total: {summary}");
     app.shot(&format!("{first}-orders-mapped")).await;
     app.click("import-apply").await;
     app.wait_gone("table-import").await;

@@ -404,7 +404,7 @@ export const en = {
   "import.field.code": "Code",
   "import.membersOpen": "Import…",
   "import.ordersTitle": "Import orders",
-  "import.ordersSummary": "Ready: {n} orders of {customers} customers, {first} to {last}; they replace the orders the plan holds.",
+  "import.ordersSummary": "Ready: {n} orders of {customers} customers, {first} to {last}, totalling {total}; they replace the orders the plan holds.",
   "import.field.customer": "Customer",
   "import.field.amount": "Amount",
   "import.field.order_id": "Order id",

@@ -404,7 +404,7 @@ export const zhCN: Messages = {
   "import.field.code": "编码",
   "import.membersOpen": "导入…",
   "import.ordersTitle": "导入订单",
-  "import.ordersSummary": "可以导入：{customers} 个客户的 {n} 笔订单（{first} 至 {last}），将替换计划中已有的订单。",
+  "import.ordersSummary": "可以导入：{customers} 个客户的 {n} 笔订单（{first} 至 {last}），合计 {total}，将替换计划中已有的订单。",
   "import.field.customer": "客户",
   "import.field.amount": "金额",
   "import.field.order_id": "订单号",
