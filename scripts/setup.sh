@@ -45,6 +45,14 @@ if ! command -v node >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm
 fi
 
+# The UI's build tools (Vite 8) need Node.js 20.19 or newer; say so plainly rather than fail
+# inside the build. (Debian 12's own nodejs is 18.)
+node_version=$(node --version | sed 's/^v//')
+if ! printf '20.19.0\n%s\n' "$node_version" | sort -V -C; then
+  echo "setup: Node.js $node_version is too old; the UI needs Node.js 20.19 or newer" >&2
+  exit 1
+fi
+
 # tauri-driver bridges WebDriver clients to WebKitWebDriver for the end-to-end tests.
 if ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
   echo "setup: installing tauri-driver"
