@@ -241,14 +241,7 @@ async fn dimensions_org_tree() {
     app.shot(&format!("{other}-dimensions")).await;
     scroll_to(&app, "dim-list-tier").await;
     app.shot(&format!("{other}-lists")).await;
-    for _ in 0..4 {
-        if app.attr("app", "data-theme").await.as_deref() == Some("dark") {
-            break;
-        }
-        app.click("theme-switch").await;
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    }
-    assert_eq!(app.attr("app", "data-theme").await.as_deref(), Some("dark"));
+    app.switch_to_dark().await;
     scroll_to(&app, "dimensions-panel").await;
     app.shot(&format!("{other}-dark")).await;
     app.click("lang-switch").await;

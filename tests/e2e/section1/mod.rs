@@ -97,14 +97,7 @@ async fn section1_wizard() {
     // Every sub-step in the other language, then in the dark theme.
     switch_language(&app, other).await;
     tour(&app, other).await;
-    for _ in 0..4 {
-        if app.attr("app", "data-theme").await.as_deref() == Some("dark") {
-            break;
-        }
-        app.click("theme-switch").await;
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    assert_eq!(app.attr("app", "data-theme").await.as_deref(), Some("dark"));
+    app.switch_to_dark().await;
     tour(&app, &format!("{other}-dark")).await;
     switch_language(&app, &first).await;
     tour(&app, &format!("{first}-dark")).await;

@@ -214,13 +214,7 @@ async fn support_customer_table_pages() {
     app.shot(&format!("{other}-heatmap")).await;
     scroll_to(&app, "customer-range", "end").await;
     app.shot(&format!("{other}-by-tier")).await;
-    for _ in 0..4 {
-        if app.attr("app", "data-theme").await.as_deref() == Some("dark") {
-            break;
-        }
-        app.click("theme-switch").await;
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    app.switch_to_dark().await;
     click_shown(&app, "customer-tier-A").await;
     let tier_a = expected(&doc, "tier", false, |c| c["tier"] == "A");
     wait_rows(&app, "tier A", &page(&tier_a, 0)).await;

@@ -199,13 +199,7 @@ async fn support_market_nps_competition() {
     tour(&app, &first).await;
     switch_language(&app, other).await;
     tour(&app, other).await;
-    for _ in 0..4 {
-        if app.attr("app", "data-theme").await.as_deref() == Some("dark") {
-            break;
-        }
-        app.click("theme-switch").await;
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    app.switch_to_dark().await;
     tour(&app, &format!("{other}-dark")).await;
     app.stop().await;
 }

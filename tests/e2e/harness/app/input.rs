@@ -51,6 +51,21 @@ impl App {
         self.type_into(&el, value).await;
     }
 
+    /// Clicks the theme switch (system → light → dark …) until the app is dark; fails if it
+    /// never gets there.
+    pub async fn switch_to_dark(&self) {
+        for _ in 0..4 {
+            if self.attr("app", "data-theme").await.as_deref() == Some("dark") {
+                return;
+            }
+            self.click("theme-switch").await;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        if self.attr("app", "data-theme").await.as_deref() != Some("dark") {
+            self.fail("the theme switch never made the app dark".into()).await;
+        }
+    }
+
     /// Moves focus off any input (so a shortcut goes to the app, not to a text field's own undo).
     pub async fn blur(&self) {
         let _ = self
