@@ -251,11 +251,7 @@ async fn dimensions_org_tree() {
     app.shot(&format!("{locale}-dark-lists")).await;
 
     // A blank plan has the default A/B/C tiers and no org: the tree teaches instead.
-    app.nav("header").await;
-    app.click("btn-new").await;
-    app.wait_dialog("new-plan-dialog").await;
-    app.click("new-blank").await;
-    app.wait_gone("new-plan-dialog").await;
+    app.new_blank_plan().await;
     app.nav("targets").await;
     app.click("targets-tab-split").await;
     app.wait_for("org-empty").await;

@@ -33,16 +33,7 @@ async fn section1_blank_plan_teaches() {
     let ctx = TestCtx::new("section1_blank_plan_teaches").await;
     let app = ctx.start(&ctx.launch()).await;
     let locale = app.attr("app", "data-locale").await.unwrap_or_default();
-    app.nav("header").await;
-    app.click("btn-new").await;
-    app.wait_dialog("new-plan-dialog").await;
-    app.click("new-blank").await;
-    app.wait_gone("new-plan-dialog").await;
-    // The blank plan has arrived once the template's title is gone.
-    app.wait_text("plan-title", "to leave the template", |t| {
-        !crate::goals::TEMPLATE_TITLES.iter().any(|x| t.contains(x))
-    })
-    .await;
+    app.new_blank_plan().await;
     app.nav("targets").await;
 
     // No goal yet: each sub-step sends the user back to the goals.

@@ -128,6 +128,21 @@ impl App {
             .await;
     }
 
+    /// A new blank plan through the New dialog, from a plan made from the template; returns
+    /// once the blank plan has arrived (the template's title is gone), so the app's own move to
+    /// the Setup page cannot overtake the test's next navigation.
+    pub async fn new_blank_plan(&self) {
+        self.nav("header").await;
+        self.click("btn-new").await;
+        self.wait_dialog("new-plan-dialog").await;
+        self.click("new-blank").await;
+        self.wait_gone("new-plan-dialog").await;
+        self.wait_text("plan-title", "to leave the template", |t| {
+            !crate::goals::TEMPLATE_TITLES.iter().any(|x| t.contains(x))
+        })
+        .await;
+    }
+
     /// A new plan from the template with its title edited to `title`: unsaved work, marked dirty.
     pub async fn template_with_edited_title(&self, title: &str) {
         self.new_from_template().await;
