@@ -19,6 +19,8 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 mod apply;
+mod funnel_cash;
+mod splits;
 pub(super) use apply::apply;
 
 /// A setting of a split.

@@ -11,6 +11,8 @@
 pub mod competition;
 pub mod customer_page;
 pub mod customers;
+#[cfg(test)]
+mod customers_tests;
 pub mod nps;
 mod pass;
 pub mod swot;

@@ -32,12 +32,13 @@
 //! minus the extra lines of the cells spanning several lines above it. Blank lines count as
 //! rows.
 //!
-//! This file holds the reader itself: its buffer and byte source, line counting, single lines
-//! split with `memchr`, and the hand-over to another reader at a cut. The runs of plain lines
-//! are in `text/runs.rs`, records with a quote in `text/quoted.rs`, and decoding and settling
-//! the encoding in `text/decode.rs`.
+//! This file holds the reader itself: its buffer, line counting and single lines split with
+//! `memchr`. The byte source and the hand-over to another reader at a cut are in
+//! `text/part.rs`, the runs of plain lines in `text/runs.rs`, records with a quote in
+//! `text/quoted.rs`, and decoding and settling the encoding in `text/decode.rs`.
 
 mod decode;
+mod part;
 mod quoted;
 mod runs;
 
@@ -45,7 +46,7 @@ use super::row::Row;
 use super::TextEncoding;
 use crate::error::Error;
 use decode::{store, Decode};
-use std::io::Read;
+pub(super) use part::Input;
 use std::path::{Path, PathBuf};
 
 /// The read buffer: a read call moves a useful amount of data, and what it moved is still in
@@ -54,32 +55,6 @@ use std::path::{Path, PathBuf};
 #[cfg(not(test))]
 fn buffer_size() -> usize {
     256 * 1024
-}
-
-/// The byte source under the reader: folds lone `\r` line ends.
-pub(super) struct Input {
-    inner: Box<dyn Read + Send>,
-    cr_to_lf: bool,
-}
-
-impl Input {
-    pub(super) fn new(inner: Box<dyn Read + Send>, cr_to_lf: bool) -> Self {
-        Input { inner, cr_to_lf }
-    }
-
-    /// Reads into `buf`; 0 at the end of the input.
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = loop {
-            match self.inner.read(buf) {
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                other => break other?,
-            }
-        };
-        if self.cr_to_lf {
-            buf[..n].iter_mut().filter(|b| **b == b'\r').for_each(|b| *b = b'\n');
-        }
-        Ok(n)
-    }
 }
 
 /// Rows of a delimited text file.
@@ -227,67 +202,6 @@ impl TextRows {
     /// The input offset of the next byte to be read.
     pub(super) fn position(&self) -> u64 {
         self.base + self.pos as u64
-    }
-
-    /// Hands the text from input offset `cut`, the start of a line ahead, to another reader
-    /// that reads it from `input`, with the same delimiter, line-end folding and encoding
-    /// state as this reader now; [`number_from`](Self::number_from) must set its line numbers.
-    /// This reader stops at the cut ([`at_limit`](Self::at_limit)) unless a record runs
-    /// across it; [`clear_limit`](Self::clear_limit) lets it read on.
-    pub(super) fn part(&mut self, input: Box<dyn Read + Send>, cut: u64) -> TextRows {
-        self.limit = cut;
-        let input = Input::new(input, self.input.cr_to_lf);
-        let mut part = TextRows::new(input, self.delimiter, TextEncoding::Utf8, true, &self.path);
-        part.decode = self.decode;
-        // A BOM is looked for at the start of the file only.
-        part.started = true;
-        #[cfg(test)]
-        {
-            part.paths = self.paths;
-        }
-        part
-    }
-
-    /// A reader without rows.
-    pub(super) fn empty(path: &Path) -> TextRows {
-        TextRows::new(
-            Input::new(Box::new(std::io::empty()), false),
-            b',',
-            TextEncoding::Utf8,
-            true,
-            path,
-        )
-    }
-
-    /// True when the encoding is not settled yet (only plain ASCII rows so far).
-    pub(super) fn unsettled(&self) -> bool {
-        self.decode == Decode::Unsettled
-    }
-
-    /// True when lone `\r` line ends are folded into `\n`.
-    pub(super) fn folds_cr(&self) -> bool {
-        self.input.cr_to_lf
-    }
-
-    /// The line the next byte is on, and the extra lines of multi-line cells so far.
-    pub(super) fn lines(&self) -> (u64, u64) {
-        (self.line, self.embedded_lines)
-    }
-
-    /// Numbers this reader's lines from `line`, with `embedded` extra lines of multi-line
-    /// cells above it (for the part after a cut).
-    pub(super) fn number_from(&mut self, line: u64, embedded: u64) {
-        (self.line, self.embedded_lines) = (line, embedded);
-    }
-
-    /// True when this reader stopped at the cut of [`part`](Self::part).
-    pub(super) fn at_limit(&self) -> bool {
-        self.position() == self.limit
-    }
-
-    /// Lets this reader read on past the cut.
-    pub(super) fn clear_limit(&mut self) {
-        self.limit = u64::MAX;
     }
 
     /// Reads the next record into `row` (blank ones included, empty lines skipped); `false`
