@@ -195,11 +195,21 @@ impl App {
         }
         let screen = self.shots.path("FAILED");
         let _ = Command::new("import").args(["-window", "root"]).arg(&screen).status();
-        panic!("{msg}\n  screenshot: {}", path.display());
+        let focus = self
+            .js(FOCUS_REPORT)
+            .await
+            .map(|v| v.to_string())
+            .unwrap_or_else(|e| format!("unknown ({e})"));
+        panic!("{msg}\n  focus: {focus}\n  screenshot: {}", path.display());
     }
 
     // ----- finding things ----------------------------------------------------------------------
 }
+
+/// Where the keyboard focus was when a test failed: many flakes are focus that went elsewhere.
+const FOCUS_REPORT: &str = "const a = document.activeElement; \
+    return { window_focused: document.hasFocus(), tag: a?.tagName ?? null, \
+    testid: a?.getAttribute('data-testid') ?? null, focus_key: a?.getAttribute('data-focus') ?? null };";
 
 impl Drop for App {
     fn drop(&mut self) {
