@@ -17,11 +17,9 @@
 //! rows it rejected apart by the half they come from (each list is then in row order), and the
 //! lists are merged at the end.
 
-use chrono::NaiveDate;
-use salesplan_core::engine::rfm::RfmAccumulator;
+use salesplan_core::engine::rfm::{RfmAccumulator, RunRow};
 use salesplan_core::error::Reason;
 use salesplan_core::money::MAX_SCALE;
-use salesplan_core::rust_decimal::Decimal;
 use salesplan_core::tabular::{self, missing_value, DateMemo, Field, Mapping, Rejections, Row, Table, TablePart};
 use salesplan_core::Result;
 use std::hash::Hasher;
@@ -292,13 +290,10 @@ fn in_row_order(parts: Vec<Rejections>) -> Rejections {
     all
 }
 
-/// A parsed row: date, order id, amount.
-type Parsed<'a> = (NaiveDate, Option<&'a str>, Decimal);
-
 /// Parses the rows of a batch and adds them, consecutive rows of one customer (the lines of
 /// an order) as one run: one customer lookup for the run.
 fn accumulate(batch: &Batch, headers: &[Option<String>; 4], acc: &mut RfmAccumulator, rejected: &mut Rejections) {
-    let mut rows: Vec<Parsed<'_>> = Vec::with_capacity(batch.numbers.len());
+    let mut rows: Vec<RunRow<'_>> = Vec::with_capacity(batch.numbers.len());
     let mut starts: Vec<(&str, usize)> = Vec::new();
     let mut dates = DateMemo::default();
     for (i, &number) in batch.numbers.iter().enumerate() {
@@ -311,7 +306,7 @@ fn accumulate(batch: &Batch, headers: &[Option<String>; 4], acc: &mut RfmAccumul
         }
         rows.push(row);
     }
-    let runs: Vec<(&str, &[Parsed<'_>])> = starts
+    let runs: Vec<(&str, &[RunRow<'_>])> = starts
         .iter()
         .enumerate()
         .map(|(k, &(customer, start))| {
@@ -330,7 +325,7 @@ fn parse_row<'a>(
     number: u64,
     cells: [&'a str; 4],
     dates: &mut DateMemo,
-) -> Option<Parsed<'a>> {
+) -> Option<RunRow<'a>> {
     let [customer, date, amount, order] = cells;
     let mut reject = |k: usize, value: &str, reason: Reason| {
         rejected.reject(number, headers[k].as_deref(), value, reason);
