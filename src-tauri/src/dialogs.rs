@@ -24,22 +24,33 @@ pub fn pick_open(app: &AppHandle, locale: &str) -> Option<PathBuf> {
         .and_then(|p| p.into_path().ok())
 }
 
-/// Asks for a table to import (CSV, TSV, TXT, XLSX). Blocks: call off the main thread.
-pub fn pick_table(app: &AppHandle, locale: &str) -> Option<PathBuf> {
+/// Asks for a table to import (CSV, TSV, TXT, XLSX), or for several when `several` (orders
+/// come as monthly or per-store exports). Blocks: call off the main thread.
+///
+/// A scripted answer names several files on one line, separated by tabs.
+pub fn pick_tables(app: &AppHandle, locale: &str, several: bool) -> Option<Vec<PathBuf>> {
     if let Some(answer) = scripted_answer() {
-        return answer;
+        let line = answer?;
+        let line = line.to_string_lossy();
+        return Some(line.split('\t').map(PathBuf::from).collect());
     }
-    let (title, filter) = if locale == "zh-CN" {
-        ("导入表格", "表格（CSV、XLSX）")
-    } else {
-        ("Import a Table", "Tables (CSV, XLSX)")
+    let (title, filter) = match (locale == "zh-CN", several) {
+        (true, false) => ("导入表格", "表格（CSV、XLSX）"),
+        (true, true) => ("导入表格（可多选）", "表格（CSV、XLSX）"),
+        (false, false) => ("Import a Table", "Tables (CSV, XLSX)"),
+        (false, true) => ("Import Tables (choose one or more)", "Tables (CSV, XLSX)"),
     };
-    app.dialog()
+    let dialog = app
+        .dialog()
         .file()
         .set_title(title)
-        .add_filter(filter, &["csv", "tsv", "txt", "xlsx"])
-        .blocking_pick_file()
-        .and_then(|p| p.into_path().ok())
+        .add_filter(filter, &["csv", "tsv", "txt", "xlsx"]);
+    let chosen = match several {
+        true => dialog.blocking_pick_files()?,
+        false => vec![dialog.blocking_pick_file()?],
+    };
+    let paths: Vec<PathBuf> = chosen.into_iter().filter_map(|p| p.into_path().ok()).collect();
+    (!paths.is_empty()).then_some(paths)
 }
 
 /// Asks where to save, suggesting `name`. Adds the extension when the user left it out.

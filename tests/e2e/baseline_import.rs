@@ -3,13 +3,9 @@
 //! an unknown header asks for the mapping; a clean file imports as one undoable edit, and the
 //! saved plan read back by the core has the months.
 
-use crate::harness::{number_in, tid, App, TestCtx, K, UI_TIMEOUT};
+use crate::harness::{gb18030, number_in, tid, App, TestCtx, K, UI_TIMEOUT};
 use fantoccini::Locator;
 use rust_decimal::Decimal;
-
-fn gbk(text: &str) -> Vec<u8> {
-    encoding_rs::GB18030.encode(text).0.into_owned()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn baseline_import_from_a_chinese_excel_export() {
@@ -21,15 +17,15 @@ async fn baseline_import_from_a_chinese_excel_export() {
     let bad = dir.join("历史-有错.csv");
     std::fs::write(
         &bad,
-        gbk("月份,区域,销售额,回款额\n2024-07,EC,\"1,200,000\",1100000\n2024-08,火星区,5,5\n2024-09,SC,abc,1\n"),
+        gb18030("月份,区域,销售额,回款额\n2024-07,EC,\"1,200,000\",1100000\n2024-08,火星区,5,5\n2024-09,SC,abc,1\n"),
     )
     .unwrap();
     let unmapped = dir.join("历史-表头.csv");
-    std::fs::write(&unmapped, gbk("期次,合同额\n2024-07,100\n")).unwrap();
+    std::fs::write(&unmapped, gb18030("期次,合同额\n2024-07,100\n")).unwrap();
     let good = dir.join("历史.csv");
     std::fs::write(
         &good,
-        gbk("月份,区域,销售额,回款额\n2024-07,ec,\"1,200,000\",1100000\n2024-07,SC,800000,750000\n"),
+        gb18030("月份,区域,销售额,回款额\n2024-07,ec,\"1,200,000\",1100000\n2024-07,SC,800000,750000\n"),
     )
     .unwrap();
 
@@ -40,13 +36,7 @@ async fn baseline_import_from_a_chinese_excel_export() {
     app.wait_for("import-rejected").await;
     let format = app.text("import-format").await;
     assert!(format.contains("GB18030"), "the dialog names the encoding: {format}");
-    let rows: Vec<String> = {
-        let mut out = vec![];
-        for el in app.all(&tid("import-rejected-row")).await {
-            out.push(el.attr("data-row").await.ok().flatten().unwrap_or_default());
-        }
-        out
-    };
+    let rows = app.attrs_of("import-rejected-row", "data-row").await;
     assert_eq!(
         rows,
         ["3", "4"],

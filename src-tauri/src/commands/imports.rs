@@ -1,7 +1,7 @@
 //! Importing tables (CSV or XLSX) into the plan — baseline history, dimension members or
-//! customer orders: choose the file (native dialog, from Rust), preview it with a column
-//! mapping, apply it as one undoable edit. The chosen path and target stay in the shell; the UI
-//! only sends mappings.
+//! customer orders: choose the file (native dialog, from Rust; orders may come from several
+//! files, read as one import), preview it with a column mapping, apply it as one undoable edit.
+//! The chosen paths and target stay in the shell; the UI only sends mappings.
 //!
 //! Reading a large table takes a while (a million orders, a second or two), so the reading
 //! tells the window how far it got (`import-progress` events, at most ten a second) and stops
@@ -17,7 +17,7 @@ use salesplan_core::import::progress::ImportProgress;
 use salesplan_core::import::{ImportPreview, ImportTarget};
 use salesplan_core::tabular::ColumnOverride;
 use salesplan_core::{Error, ErrorCode};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -31,7 +31,7 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 /// The table being imported while the import dialog is open.
 pub struct PendingImport {
     target: ImportTarget,
-    path: PathBuf,
+    paths: Vec<PathBuf>,
     /// The last orders preview with the mapping and currency it was read with (an orders
     /// import depends on nothing else of the plan).
     last: Option<(Vec<String>, String, ImportPreview)>,
@@ -50,13 +50,13 @@ fn overrides(map: &[String]) -> Result<Vec<ColumnOverride>, Error> {
         .collect()
 }
 
-/// Reads the pending table with `map`, telling the window how far it got; the plan is
+/// Reads the pending tables with `map`, telling the window how far it got; the plan is
 /// copied (cheaply: the orders are shared) so the document stays free while reading.
 fn read(
     app: &AppHandle,
     s: &AppState,
     target: ImportTarget,
-    path: &PathBuf,
+    paths: &[PathBuf],
     map: &[String],
 ) -> Result<ImportPreview, Error> {
     let overrides = overrides(map)?;
@@ -71,13 +71,14 @@ fn read(
         }
         !s.stop_import.load(Ordering::SeqCst)
     };
-    ImportPreview::read(&plan, target, path, &overrides, &s.clock as &dyn Clock, &watch).map_err(|e| e.at(path))
+    let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    ImportPreview::read(&plan, target, &paths, &overrides, &s.clock as &dyn Clock, &watch)
 }
 
-/// The preview of the pending table with `map`: the kept orders reading when it matches.
+/// The preview of the pending tables with `map`: the kept orders reading when it matches.
 fn preview(app: &AppHandle, s: &AppState, map: &[String]) -> Result<ImportPreview, Error> {
     let currency = currency(s);
-    let (target, path) = {
+    let (target, paths) = {
         let pending = s.pending_import.lock().unwrap();
         let p = pending.as_ref().ok_or_else(no_table)?;
         if let Some((m, c, preview)) = &p.last {
@@ -85,20 +86,20 @@ fn preview(app: &AppHandle, s: &AppState, map: &[String]) -> Result<ImportPrevie
                 return Ok(preview.clone());
             }
         }
-        (p.target, p.path.clone())
+        (p.target, p.paths.clone())
     };
-    let preview = read(app, s, target, &path, map)?;
-    keep(s, &path, map, &preview);
+    let preview = read(app, s, target, &paths, map)?;
+    keep(s, &paths, map, &preview);
     Ok(preview)
 }
 
-/// Keeps an orders preview for the pending table (if it is still the one pending).
-fn keep(s: &AppState, path: &PathBuf, map: &[String], preview: &ImportPreview) {
+/// Keeps an orders preview for the pending tables (if they are still the ones pending).
+fn keep(s: &AppState, paths: &[PathBuf], map: &[String], preview: &ImportPreview) {
     let currency = currency(s);
     let mut pending = s.pending_import.lock().unwrap();
     if let Some(p) = pending
         .as_mut()
-        .filter(|p| p.path == *path && p.target == ImportTarget::Orders)
+        .filter(|p| p.paths == paths && p.target == ImportTarget::Orders)
     {
         p.last = Some((map.to_vec(), currency, preview.clone()));
     }
@@ -109,7 +110,8 @@ fn currency(s: &AppState) -> String {
     s.doc.lock().unwrap().plan().header.currency.clone()
 }
 
-/// Asks for a table and previews it for `target` with the guessed mapping; `None` when cancelled.
+/// Asks for a table (orders: one or more) and previews it for `target` with the guessed
+/// mapping; `None` when cancelled.
 #[tauri::command]
 pub async fn choose_import(
     app: AppHandle,
@@ -117,17 +119,18 @@ pub async fn choose_import(
     target: ImportTarget,
 ) -> CmdResult<Option<ImportPreview>> {
     blocking(&state, move |s| {
-        let Some(path) = dialogs::pick_table(&app, &s.locale()) else {
+        let several = target == ImportTarget::Orders;
+        let Some(paths) = dialogs::pick_tables(&app, &s.locale(), several) else {
             return Ok(None);
         };
         *s.pending_import.lock().unwrap() = Some(PendingImport {
             target,
-            path: path.clone(),
+            paths: paths.clone(),
             last: None,
         });
-        let preview = read(&app, s, target, &path, &[]);
+        let preview = read(&app, s, target, &paths, &[]);
         match &preview {
-            Ok(p) => keep(s, &path, &[], p),
+            Ok(p) => keep(s, &paths, &[], p),
             Err(e) if e.code() == ErrorCode::Cancelled => *s.pending_import.lock().unwrap() = None,
             Err(_) => {}
         }
@@ -146,7 +149,7 @@ pub async fn preview_import(
     blocking(&state, move |s| preview(&app, s, &map)).await
 }
 
-/// Imports the chosen table with the mapping: every row or, when any is rejected, none.
+/// Imports the chosen tables with the mapping: every row or, when any is rejected, none.
 #[tauri::command]
 pub async fn apply_import(
     app: AppHandle,
@@ -156,14 +159,14 @@ pub async fn apply_import(
     let reader = app.clone();
     let view = blocking(&state, move |s| {
         let import = preview(&reader, s, &map)?;
-        let path = s
+        let paths = s
             .pending_import
             .lock()
             .unwrap()
             .as_ref()
-            .map(|p| p.path.clone())
+            .map(|p| p.paths.clone())
             .ok_or_else(no_table)?;
-        import.ready(&path)?;
+        import.ready(&paths.iter().map(PathBuf::as_path).collect::<Vec<_>>())?;
         let view = {
             let mut doc = s.doc.lock().unwrap();
             doc.apply(&import.edit(), &s.clock as &dyn Clock)?;

@@ -144,6 +144,16 @@ impl App {
         self.push_dialog_line(line);
     }
 
+    /// Makes the next native dialog answer with several files (a multiple-choice open dialog).
+    pub fn answer_next_dialog_with_files(&self, paths: &[&Path]) {
+        let names: Vec<&str> = paths.iter().map(|p| p.to_str().expect("utf-8 path")).collect();
+        assert!(
+            names.iter().all(|n| !n.contains(['\n', '\t'])),
+            "a path with a newline or tab cannot go through the dialog script"
+        );
+        self.push_dialog_line(&names.join("\t"));
+    }
+
     /// Makes the next native dialog be cancelled.
     pub fn cancel_next_dialog(&self) {
         self.push_dialog_line("CANCEL");

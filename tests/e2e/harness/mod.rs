@@ -125,6 +125,11 @@ pub fn tid(id: &str) -> String {
 /// WebDriver key codes.
 pub use fantoccini::key::Key as K;
 
+/// `text` encoded as GB18030, as Chinese Excel saves "CSV".
+pub fn gb18030(text: &str) -> Vec<u8> {
+    encoding_rs::GB18030.encode(text).0.into_owned()
+}
+
 /// Digits, sign and decimal point of a displayed number ("14,000,000" → "14000000";
 /// "+40.0 %" → "40.0"), parsed exactly.
 pub fn number_in(text: &str) -> Option<rust_decimal::Decimal> {

@@ -6,6 +6,7 @@
 
 mod customers;
 mod orders;
+mod orders_files;
 mod orders_large;
 
 use crate::harness::{run_cli, tid, App, TestCtx};

@@ -123,13 +123,7 @@ async fn support_orders_import_and_rfm() {
     app.click("import-orders").await;
     app.wait_dialog("table-import").await;
     app.wait_for("import-rejected").await;
-    let rejected: Vec<String> = {
-        let mut out = vec![];
-        for el in app.all(&tid("import-rejected-row")).await {
-            out.push(el.attr("data-row").await.ok().flatten().unwrap_or_default());
-        }
-        out
-    };
+    let rejected = app.attrs_of("import-rejected-row", "data-row").await;
     assert_eq!(rejected, ["3"], "row 3 (amount abc) is rejected");
     let apply = app.wait_for("import-apply").await;
     assert_eq!(apply.prop("disabled").await.ok().flatten().as_deref(), Some("true"));

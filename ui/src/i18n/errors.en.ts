@@ -109,6 +109,8 @@ export const enErrors = {
   "error.import.ambiguous_member": "several {dimension} members have this name — use the member's code.",
   "error.import.rows_rejected": "{total} row(s) can't be read (the first is row {row}), so nothing was imported.",
   "error.import.cancelled": "The import was cancelled; nothing was changed.",
+  "error.import.file_count": "You can import orders from up to {max} tables at once.",
+  "error.import.one_table": "History and members are imported from one table at a time.",
   "error.table.empty": "The table is empty.",
   "error.table.sheet_empty": "The sheet “{sheet}” is empty.",
   "error.table.not_a_table": "This isn't a table — it looks like a {kind} file. Export CSV or XLSX from Excel or your CRM.",

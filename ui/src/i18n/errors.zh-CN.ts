@@ -109,6 +109,8 @@ export const zhCNErrors: { [K in keyof typeof enErrors]: string } = {
   "error.import.ambiguous_member": "多个{dimension}成员同名，请改用成员编码。",
   "error.import.rows_rejected": "有 {total} 行无法读取（第一处在第 {row} 行），因此没有导入任何数据。",
   "error.import.cancelled": "导入已取消，未做任何更改。",
+  "error.import.file_count": "一次最多可导入 {max} 个订单表格。",
+  "error.import.one_table": "历史数据和成员每次只能从一个表格导入。",
   "error.table.empty": "表格是空的。",
   "error.table.sheet_empty": "工作表“{sheet}”是空的。",
   "error.table.not_a_table": "这不是表格，看起来是 {kind} 文件。请从 Excel 或 CRM 导出 CSV 或 XLSX。",

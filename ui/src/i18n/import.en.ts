@@ -44,4 +44,12 @@ export const enImport = {
   "import.cancelled": "Import cancelled — nothing was changed.",
   "import.ordersMapFirst": "Choose the columns above; the rows are read once the customer, the order date and the amount are mapped.",
   "import.membersMapFirst": "Choose the column that holds the names; the rows are read once it is mapped.",
+  "import.files": "{n} files:",
+  "import.fileRejected": "{n} rejected",
+  "import.fileUnmapped": "columns to map",
+  "import.fileOk": "read without problems",
+  "import.inFile": "{file}: {text}",
+  "import.rejectedIn": "In {file}: {n} of them —",
+  "import.elsewhere": "Files marked in red need attention: choose one above to see what. Nothing is imported until every file can be read.",
+  "import.ordersSummaryFiles": "Ready: {n} orders from {files} files — {customers} customers, {first} to {last}, totalling {total}; they replace the orders the plan holds.",
 };

@@ -44,4 +44,12 @@ export const zhImport = {
   "import.cancelled": "已取消导入，计划未做任何更改。",
   "import.ordersMapFirst": "请先在上方选择列：映射客户、订单日期和金额后才会读取各行。",
   "import.membersMapFirst": "请选择名称所在的列，映射后才会读取各行。",
+  "import.files": "{n} 个文件：",
+  "import.fileRejected": "{n} 行有误",
+  "import.fileUnmapped": "需映射列",
+  "import.fileOk": "读取无误",
+  "import.inFile": "{file}：{text}",
+  "import.rejectedIn": "其中 {file} 有 {n} 行：",
+  "import.elsewhere": "标红的文件需要处理：在上方点选文件查看原因。所有文件都能读取后才会导入。",
+  "import.ordersSummaryFiles": "可以导入：来自 {files} 个文件的 {n} 笔订单，{customers} 个客户（{first} 至 {last}），合计 {total}，将替换计划中已有的订单。",
 };

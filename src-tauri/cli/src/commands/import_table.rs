@@ -38,14 +38,13 @@ fn run(file: &Path, data: &Path, map: &[String], target: ImportTarget) -> Result
         return Err(files::read_only(file));
     }
     let clock = SystemClock;
-    let import =
-        ImportPreview::read(&loaded.plan, target, data, &overrides, &clock, unwatched()).map_err(|e| e.at(data))?;
+    let import = ImportPreview::read(&loaded.plan, target, &[data], &overrides, &clock, unwatched())?;
     match &import {
         ImportPreview::Baseline(b) => rejected::print(data, &b.rejected),
         ImportPreview::Members(m) => rejected::print(data, &m.rejected),
         ImportPreview::Orders(o) => o.files.iter().for_each(|f| rejected::print(data, &f.rejected)),
     }
-    import.ready(data)?;
+    import.ready(&[data])?;
     let mut plan = loaded.plan.clone();
     edit::apply(&mut plan, &import.edit(), &clock).map_err(|e| e.at(data))?;
     files::save_new_revision(file, &loaded, &plan)?;

@@ -50,38 +50,63 @@ pub enum ImportPreview {
     Baseline(baseline::BaselineImport),
     /// Dimension members.
     Members(members::MembersImport),
-    /// Customer orders (one table in the app; the CLI takes several).
+    /// Customer orders, from one table or several.
     Orders(orders::OrdersImport),
 }
 
+/// Most tables one import reads (orders only; history and members come from one table).
+pub const MAX_FILES: usize = 64;
+
 impl ImportPreview {
-    /// Reads `path` for `target` against `plan` with the user's column overrides; `watch` is
-    /// told how far the reading got and may stop it (`ErrorCode::Cancelled`).
+    /// Reads `paths` for `target` against `plan` with the user's column overrides; `watch` is
+    /// told how far the reading got and may stop it (`ErrorCode::Cancelled`). Orders may come
+    /// from several tables (monthly exports, one per store …), read as one import; history and
+    /// members from exactly one. Errors name the file they are about.
     pub fn read(
         plan: &crate::model::Plan,
         target: ImportTarget,
-        path: &Path,
+        paths: &[&Path],
         overrides: &[crate::tabular::ColumnOverride],
         clock: &dyn crate::clock::Clock,
         watch: &dyn progress::Watch,
     ) -> Result<Self> {
+        if paths.is_empty() || paths.len() > MAX_FILES {
+            let max = MAX_FILES.to_string();
+            return Err(crate::Error::plain(
+                crate::ErrorCode::InvalidArgument,
+                format!("choose between 1 and {max} tables to import"),
+            )
+            .because("import.file_count", &[("max", &max)]));
+        }
+        let one = || match paths {
+            [path] => Ok(*path),
+            _ => Err(crate::Error::plain(
+                crate::ErrorCode::InvalidArgument,
+                "history and members are imported from one table at a time",
+            )
+            .because("import.one_table", &[])),
+        };
         Ok(match target {
-            ImportTarget::Baseline => ImportPreview::Baseline(baseline::read(plan, path, overrides, clock, watch)?),
+            ImportTarget::Baseline => {
+                let path = one()?;
+                ImportPreview::Baseline(baseline::read(plan, path, overrides, clock, watch).map_err(|e| e.at(path))?)
+            }
             ImportTarget::Members { dimension } => {
-                ImportPreview::Members(members::read(plan, dimension, path, overrides, clock, watch)?)
+                let path = one()?;
+                let members = members::read(plan, dimension, path, overrides, clock, watch).map_err(|e| e.at(path))?;
+                ImportPreview::Members(members)
             }
-            ImportTarget::Orders => {
-                ImportPreview::Orders(orders::read_watched(plan, &[path], overrides, clock, watch)?)
-            }
+            ImportTarget::Orders => ImportPreview::Orders(orders::read_watched(plan, paths, overrides, clock, watch)?),
         })
     }
 
-    /// `Ok` when the import can be applied.
-    pub fn ready(&self, path: &Path) -> Result<()> {
-        match self {
-            ImportPreview::Baseline(b) => b.ready(path),
-            ImportPreview::Members(m) => m.ready(path),
-            ImportPreview::Orders(o) => o.check(&[path]),
+    /// `Ok` when the import can be applied (`paths` as read).
+    pub fn ready(&self, paths: &[&Path]) -> Result<()> {
+        match (self, paths) {
+            (ImportPreview::Baseline(b), [path]) => b.ready(path),
+            (ImportPreview::Members(m), [path]) => m.ready(path),
+            (ImportPreview::Orders(o), paths) => o.check(paths),
+            _ => Err(crate::Error::invalid("the tables are not the ones that were read")),
         }
     }
 

@@ -164,13 +164,17 @@ pub fn read_watched(
         total: 0,
         dates: Default::default(),
     };
-    let tables = paths.iter().map(|p| tabular::open(p)).collect::<Result<Vec<_>>>()?;
+    let tables = (paths.iter())
+        .map(|p| tabular::open(p).map_err(|e| e.at(p)))
+        .collect::<Result<Vec<_>>>()?;
     // An override applies to the files that have its column (their layouts may differ), and
     // must apply to one at least (else the first file's error says which column is unknown).
     for o in overrides {
         if !tables.iter().any(|t| tabular::names_column(t.headers(), &o.column)) {
             let first = tables.first().ok_or_else(|| Error::invalid("no table to import"))?;
-            first.map_columns(&FIELDS, std::slice::from_ref(o))?;
+            first
+                .map_columns(&FIELDS, std::slice::from_ref(o))
+                .map_err(|e| e.at(paths[0]))?;
         }
     }
     let mut files = Vec::with_capacity(paths.len());
@@ -180,8 +184,8 @@ pub fn read_watched(
             .filter(|o| tabular::names_column(table.headers(), &o.column))
             .cloned()
             .collect();
-        let mapping = table.map_columns(&FIELDS, &own)?;
-        files.push(read_file(path, table, mapping, minor, &mut c, &mut ticker)?);
+        let mapping = table.map_columns(&FIELDS, &own).map_err(|e| e.at(path))?;
+        files.push(read_file(path, table, mapping, minor, &mut c, &mut ticker).map_err(|e| e.at(path))?);
         ticker.next_file();
     }
     let rejected = files.iter().any(|f| !f.rejected.is_empty() || !f.missing.is_empty());

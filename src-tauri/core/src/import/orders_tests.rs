@@ -4,6 +4,7 @@
 use super::*;
 use crate::clock::FixedClock;
 use crate::engine;
+use crate::import::{ImportPreview, ImportTarget};
 use crate::template::{self, Template};
 use chrono::{TimeZone, Utc};
 use std::path::PathBuf;
@@ -216,4 +217,35 @@ fn the_watch_hears_how_far_reading_got_and_can_stop_it() {
     let err = read_watched(&plan, &[&path], &[], &c, &stop).unwrap_err();
     assert_eq!(err.code(), crate::ErrorCode::Cancelled);
     assert_eq!(err.reason().unwrap().key, "import.cancelled");
+}
+
+#[test]
+fn the_app_reads_orders_from_several_tables_and_history_from_one() {
+    let (plan, c) = setup();
+    let dir = Dir::new();
+    let jan = dir.file("jan.csv", "客户,订单日期,金额\nA,2026-01-05,100\n".as_bytes());
+    let feb = dir.file("feb.csv", "客户,订单日期,金额\nB,2026-02-05,50.5\n".as_bytes());
+    let unwatched = progress::unwatched();
+    let read_as = |target, paths: &[&Path]| ImportPreview::read(&plan, target, paths, &[], &c, unwatched);
+
+    let both: [&Path; 2] = [&jan, &feb];
+    let Ok(ImportPreview::Orders(orders)) = read_as(ImportTarget::Orders, &both) else {
+        panic!("two order tables read as one import");
+    };
+    assert_eq!((orders.orders, orders.total), (2, Decimal::new(1505, 1)));
+    assert!(ImportPreview::Orders(orders).ready(&both).is_ok());
+
+    // History and members come from one table; no table, or too many, is refused.
+    let err = read_as(ImportTarget::Baseline, &both).unwrap_err();
+    assert_eq!(err.reason().unwrap().key, "import.one_table");
+    let err = read_as(ImportTarget::Orders, &[]).unwrap_err();
+    assert_eq!(err.reason().unwrap().key, "import.file_count");
+    let many = vec![jan.as_path(); crate::import::MAX_FILES + 1];
+    let err = read_as(ImportTarget::Orders, &many).unwrap_err();
+    assert_eq!(err.reason().unwrap().key, "import.file_count");
+
+    // An error names the file it is about, not the first of the list.
+    let empty = dir.file("mar.csv", b"");
+    let err = read_as(ImportTarget::Orders, &[&jan, &empty]).unwrap_err();
+    assert_eq!(err.path(), Some(empty.as_path()), "{err}");
 }

@@ -26,6 +26,16 @@ impl App {
         self.client().find_all(Locator::Css(css)).await.unwrap_or_default()
     }
 
+    /// The attribute `attr` of every element with this `data-testid`, in page order (empty
+    /// text for an element without it).
+    pub async fn attrs_of(&self, id: &str, attr: &str) -> Vec<String> {
+        let mut out = vec![];
+        for el in self.all(&crate::harness::tid(id)).await {
+            out.push(el.attr(attr).await.ok().flatten().unwrap_or_default());
+        }
+        out
+    }
+
     /// Polls `probe` until it yields `Some`, or fails (with a screenshot) after `timeout`.
     pub async fn wait_until<T, F, Fut>(&self, what: &str, timeout: Duration, mut probe: F) -> T
     where
