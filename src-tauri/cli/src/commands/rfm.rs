@@ -10,7 +10,7 @@ mod read;
 use crate::args::{RfmArgs, TierChoice};
 use crate::{output, Status};
 use salesplan_core::engine::findings::Severity;
-use salesplan_core::engine::rfm::TierRule;
+use salesplan_core::engine::rfm::{RfmAccumulator, TierRule};
 use salesplan_core::tabular::{self, ColumnOverride, FieldSpec, Rejections};
 use salesplan_core::Result;
 use std::path::Path;
@@ -29,12 +29,12 @@ pub fn run(args: &RfmArgs) -> Result<Status> {
         _ => FieldSpec::required(f),
     });
     let mapping = table.map_columns(&fields, &overrides)?;
-    let (acc, rejected) = read::orders(&mut table, &mapping).map_err(|e| e.at(&args.file))?;
+    let (parts, rejected) = read::orders(&mut table, &mapping).map_err(|e| e.at(&args.file))?;
     let rule = match args.tiers {
         TierChoice::Rfm => TierRule::default_scores(),
         TierChoice::Pareto => TierRule::default_pareto(),
     };
-    let result = acc.finish(args.as_of, &rule).map_err(|e| e.at(&args.file))?;
+    let result = RfmAccumulator::finish_parts(parts, args.as_of, &rule).map_err(|e| e.at(&args.file))?;
     if args.json {
         print::json(&result)?;
     } else if args.csv {
@@ -47,6 +47,9 @@ pub fn run(args: &RfmArgs) -> Result<Status> {
     }
     report_rejections(&args.file, &rejected);
     let errors = result.findings.iter().any(|f| f.severity == Severity::Error);
+    // The process ends right after: freeing 100,000 customers one by one would only add
+    // ~20 ms to a large run. (Nothing to flush or close: the output is written.)
+    std::mem::forget(result);
     Ok(if !rejected.is_empty() {
         Status::RowsRejected
     } else if errors {

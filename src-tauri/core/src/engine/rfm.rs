@@ -2,9 +2,10 @@
 //!
 //! Order files are large (millions of rows), so the analysis streams: an [`RfmAccumulator`]
 //! takes one row at a time ([`RfmAccumulator::add`]) and keeps a small state per customer, never
-//! the rows. [`RfmAccumulator::finish`] then scores and tiers the customers. Two accumulators
-//! fed different parts of one file can be [merged](RfmAccumulator::merge), so a file can be
-//! read by several threads.
+//! the rows. [`RfmAccumulator::finish`] then scores and tiers the customers. Accumulators fed
+//! different parts of one file can be [merged](RfmAccumulator::merge), or scored together with
+//! [`RfmAccumulator::finish_parts`], so a file can be read by several threads; parts that hold
+//! different customers then also settle their counts on threads of their own (`settle.rs`).
 //!
 //! **The values.**
 //! - **R** (recency) = days from the customer's last order to the analysis date. The analysis
@@ -48,7 +49,6 @@
 //! `orders.rs`): exact distinct counting must remember the ids it has seen. Rows themselves
 //! are never kept.
 
-use super::findings::{Finding, Severity};
 use crate::error::{Error, Result};
 use chrono::{Days, NaiveDate};
 use key::CustomerKey;
@@ -62,6 +62,7 @@ mod key;
 mod orders;
 mod report;
 mod scores;
+mod settle;
 #[cfg(test)]
 mod tests;
 mod tiers;
@@ -222,8 +223,17 @@ impl RfmAccumulator {
     /// Refused: an invalid `rule`, or an `as_of` before the last order in the data (R would be
     /// negative; reason key `rfm.as_of_before_last_order`).
     pub fn finish(self, as_of: Option<NaiveDate>, rule: &TierRule) -> Result<RfmResult> {
+        Self::finish_parts(vec![self], as_of, rule)
+    }
+
+    /// [`finish`](Self::finish) for several accumulators fed different parts of the same data,
+    /// as if they had been [merged](Self::merge) first. When no customer is in two parts (a
+    /// reader that splits rows by customer), each part counts its customers' distinct orders
+    /// on a thread of its own and the parts are never merged; otherwise they are merged first.
+    pub fn finish_parts(parts: Vec<RfmAccumulator>, as_of: Option<NaiveDate>, rule: &TierRule) -> Result<RfmResult> {
         rule.validate()?;
-        if let (Some(as_of), Some(last)) = (as_of, self.last_order) {
+        let last_order = parts.iter().filter_map(|p| p.last_order).max();
+        if let (Some(as_of), Some(last)) = (as_of, last_order) {
             if as_of < last {
                 let (a, l) = (as_of.to_string(), last.to_string());
                 return Err(Error::invalid(format!(
@@ -232,97 +242,17 @@ impl RfmAccumulator {
                 .because("rfm.as_of_before_last_order", &[("as_of", &a), ("last_order", &l)]));
             }
         }
-        let as_of = as_of.or_else(|| self.last_order.and_then(|d| d.checked_add_days(Days::new(1))));
-        let distinct = self.orders.distinct(self.customers.len());
-        let mut findings = Vec::new();
-        let (mut scored, mut refund_only, mut refunds) = (Vec::new(), 0u32, Decimal::ZERO);
-        for (key, state) in self.customers {
-            match (state.last_order, as_of) {
-                (Some(last), Some(as_of)) => {
-                    let frequency = state.unnamed.saturating_add(distinct[state.number as usize]);
-                    let recency = (as_of - last).num_days() as u32;
-                    scored.push((key.into_string(), last, recency, frequency, state.monetary));
-                }
-                _ => {
-                    refund_only += 1;
-                    refunds += state.monetary;
-                }
-            }
-        }
-        scored.sort_unstable_by(|x, y| x.0.cmp(&y.0));
-        let last: Vec<NaiveDate> = scored.iter().map(|c| c.1).collect();
-        let freq: Vec<u32> = scored.iter().map(|c| c.3).collect();
-        let monetary: Vec<Decimal> = scored.iter().map(|c| c.4).collect();
-        let (r, f, m) = (
-            scores::quintiles(&last),
-            scores::quintiles(&freq),
-            scores::quintiles(&monetary),
-        );
-        let sums: Vec<u8> = (0..scored.len()).map(|i| r[i] + f[i] + m[i]).collect();
-        let id_refs: Vec<&str> = scored.iter().map(|c| &*c.0).collect();
-        let tiers = tiers::assign(rule, &sums, &monetary, &id_refs);
-        check(&mut findings, scored.len(), [("r", &r), ("f", &f), ("m", &m)]);
-        if refund_only > 0 {
-            let f = finding("rfm.refund_only_customers", Severity::Warning);
-            findings.push(f.with("customers", refund_only).with("amount", refunds.normalize()));
-        }
-        let negative = monetary.iter().filter(|m| **m < Decimal::ZERO).count();
-        if negative > 0 {
-            findings.push(finding("rfm.negative_monetary", Severity::Warning).with("customers", negative));
-        }
-        findings.sort_by_key(|f| f.severity);
-        let customers: Vec<RfmCustomer> = scored
-            .into_iter()
-            .enumerate()
-            .map(|(i, (id, last_order, recency_days, frequency, monetary))| RfmCustomer {
-                customer: id,
-                last_order,
-                recency_days,
-                frequency,
-                monetary,
-                r: r[i],
-                f: f[i],
-                m: m[i],
-                code: format!("{}{}{}", r[i], f[i], m[i]),
-                score: sums[i],
-                tier: tiers[i],
-            })
-            .collect();
-        Ok(RfmResult {
-            as_of,
-            rule: rule.clone(),
-            tiers: report::summarise(&customers),
-            customers,
-            rows: self.rows,
-            refund_rows: self.refund_rows,
-            findings,
-        })
-    }
-}
-
-/// A finding of the customers step.
-fn finding(code: &str, severity: Severity) -> Finding {
-    Finding::on_step(code, severity, "customers", Some("orders"))
-}
-
-/// Findings about how far the scores can be trusted.
-fn check(findings: &mut Vec<Finding>, n: usize, scores: [(&str, &Vec<u8>); 3]) {
-    if n == 0 {
-        findings.push(finding("rfm.no_orders", Severity::Error));
-        return;
-    }
-    if n < MIN_CUSTOMERS {
-        let f = finding("rfm.few_customers", Severity::Warning);
-        findings.push(f.with("customers", n).with("minimum", MIN_CUSTOMERS));
-    }
-    for (name, s) in scores {
-        let levels = scores::levels(s);
-        if n >= 5 && levels < 5 {
-            findings.push(
-                finding("rfm.tied_scores", Severity::Hint)
-                    .with("score", name)
-                    .with("levels", levels),
-            );
-        }
+        let as_of = as_of.or_else(|| last_order.and_then(|d| d.checked_add_days(Days::new(1))));
+        let parts = if settle::disjoint(&parts) {
+            parts
+        } else {
+            let mut all = parts.into_iter();
+            let mut first = all.next().unwrap_or_default();
+            all.for_each(|p| first.merge(p));
+            vec![first]
+        };
+        let (rows, refund_rows) = parts.iter().fold((0, 0), |(r, f), p| (r + p.rows, f + p.refund_rows));
+        let settled = settle::in_parallel(parts, as_of);
+        Ok(settle::score(settled, as_of, rule, rows, refund_rows))
     }
 }

@@ -1,5 +1,7 @@
 //! The three forms of `salesplan rfm`'s output: a table for people, CSV and JSON for programs.
-//! All are written as they are produced (one customer at a time), not built in memory first.
+//! The table and JSON are written as they are produced, one customer at a time. CSV rows of
+//! many customers are formatted in two halves on two threads, then written in order (a few
+//! megabytes for 100,000 customers: less than the result they come from).
 
 use crate::output;
 use salesplan_core::engine::rfm::{RfmCustomer, RfmResult};
@@ -21,27 +23,52 @@ pub fn json(result: &RfmResult) -> Result<()> {
 
 /// One CSV row per customer, by customer id.
 pub fn csv(result: &RfmResult) -> Result<()> {
+    let customers = &result.customers;
+    let (first, second) = if customers.len() >= PARALLEL_FROM {
+        let (a, b) = customers.split_at(customers.len() / 2);
+        std::thread::scope(|scope| {
+            let later = scope.spawn(|| csv_rows(b));
+            let first = csv_rows(a);
+            (
+                first,
+                later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            )
+        })
+    } else {
+        (csv_rows(customers), Vec::new())
+    };
     output::stream(|out| {
         writeln!(out, "{CSV_HEADER}")?;
-        for c in &result.customers {
-            writeln!(
-                out,
-                "{},{},{},{},{},{},{},{},{},{},{}",
-                csv_cell(&c.customer),
-                c.last_order,
-                c.recency_days,
-                c.frequency,
-                money::to_text(&c.monetary),
-                c.r,
-                c.f,
-                c.m,
-                c.code,
-                c.score,
-                c.tier.as_str()
-            )?;
-        }
-        Ok(())
+        out.write_all(&first)?;
+        out.write_all(&second)
     })
+}
+
+/// Below this many customers, formatting the CSV on one thread is quick enough.
+const PARALLEL_FROM: usize = 20_000;
+
+/// The CSV rows of `customers`.
+fn csv_rows(customers: &[RfmCustomer]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(customers.len() * 64);
+    for c in customers {
+        // Writing to a Vec cannot fail.
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{},{}",
+            csv_cell(&c.customer),
+            c.last_order,
+            c.recency_days,
+            c.frequency,
+            money::to_text(&c.monetary),
+            c.r,
+            c.f,
+            c.m,
+            c.code,
+            c.score,
+            c.tier.as_str()
+        );
+    }
+    out
 }
 
 /// A cell quoted when it holds a delimiter, a quote or a line break (RFC 4180).

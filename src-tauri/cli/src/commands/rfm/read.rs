@@ -74,7 +74,9 @@ impl Batch {
 }
 
 /// Reads every row of `table` into an accumulator; refused rows go to the rejections.
-pub fn orders(table: &mut Table, mapping: &Mapping) -> Result<(RfmAccumulator, Rejections)> {
+/// The two accumulators hold different customers (see [`side_of`]): score them with
+/// [`RfmAccumulator::finish_parts`], which settles each on its own thread.
+pub fn orders(table: &mut Table, mapping: &Mapping) -> Result<(Vec<RfmAccumulator>, Rejections)> {
     let columns = FIELDS.map(|f| mapping.column(f));
     let headers = FIELDS.map(|f| mapping.header(f).map(str::to_string));
     let part = table.split_off()?;
@@ -94,11 +96,10 @@ pub fn orders(table: &mut Table, mapping: &Mapping) -> Result<(RfmAccumulator, R
         let read = first.read(table);
         let first = first.finish(read);
         let second = second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let (mut acc, mut rejections) = first?;
+        let (mine, mut rejections) = first?;
         let (theirs, rejected) = second?;
-        acc.merge(theirs);
         rejections.extend(rejected);
-        Ok((acc, in_row_order(rejections)))
+        Ok((vec![mine, theirs], in_row_order(rejections)))
     })
 }
 

@@ -17,21 +17,24 @@
 //! cut into fifths; `qcut` was not used because it fails or splits ties at its edges.
 
 /// The score of every value (same order as `values`). Higher values get higher scores.
-pub(super) fn quintiles<T: Ord>(values: &[T]) -> Vec<u8> {
+///
+/// The values are sorted with their positions (not positions by value, which would jump
+/// around memory at every comparison).
+pub(super) fn quintiles<T: Ord + Copy>(values: &[T]) -> Vec<u8> {
     let n = values.len();
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_unstable_by(|&a, &b| values[a as usize].cmp(&values[b as usize]));
+    let mut order: Vec<(T, u32)> = values.iter().copied().zip(0u32..).collect();
+    order.sort_unstable();
     let mut scores = vec![0u8; n];
     let mut start = 0;
     while start < n {
-        let value = &values[order[start] as usize];
+        let value = order[start].0;
         let mut end = start + 1;
-        while end < n && values[order[end] as usize] == *value {
+        while end < n && order[end].0 == value {
             end += 1;
         }
         // `start` customers have a strictly lower value.
         let score = 1 + (5 * start / n) as u8;
-        for &i in &order[start..end] {
+        for &(_, i) in &order[start..end] {
             scores[i as usize] = score;
         }
         start = end;

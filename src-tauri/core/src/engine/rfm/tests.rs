@@ -140,29 +140,53 @@ fn zero_amounts_are_orders_and_a_negative_total_is_flagged() {
 
 #[test]
 fn merging_two_halves_gives_the_same_result_as_one_pass() {
-    let rows: Vec<(String, String, String, String)> = (0..400)
-        .map(|i| {
-            let customer = format!("c{}", i % 37);
-            let date = format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
-            let order = if i % 5 == 0 {
-                String::new()
-            } else {
-                format!("o{}-{}", i % 37, i / 100)
-            };
-            let amount = if i % 11 == 0 {
-                format!("-{}.5", i % 7)
-            } else {
-                format!("{}.25", i % 97)
-            };
-            (customer, date, order, amount)
-        })
-        .collect();
+    let rows = generated_rows(400, 37);
     let refs: Vec<(&str, &str, &str, &str)> = rows.iter().map(|r| (&*r.0, &*r.1, &*r.2, &*r.3)).collect();
     let whole = feed(&refs).finish(None, &TierRule::default_pareto()).unwrap();
-    // Split inside orders (rows 100..199 are each customer's second order), as two readers would.
+    // Split inside orders (rows 111..221 are each customer's second order), as two readers would.
     let mut first = feed(&refs[..150]);
     first.merge(feed(&refs[150..]));
     assert_eq!(first.finish(None, &TierRule::default_pareto()).unwrap(), whole);
+}
+
+/// Rows of `customers` customers, some with order ids repeated across the file, some without,
+/// refunds among them.
+fn generated_rows(n: usize, customers: usize) -> Vec<(String, String, String, String)> {
+    (0..n)
+        .map(|i| {
+            let customer = format!("c{}", i % customers);
+            let date = format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
+            let order = match i % 5 {
+                0 => String::new(),
+                _ => format!("o{}-{}", i % customers, i / (3 * customers)),
+            };
+            let amount = match i % 11 {
+                0 => format!("-{}.5", i % 7),
+                _ => format!("{}.25", i % 97),
+            };
+            (customer, date, order, amount)
+        })
+        .collect()
+}
+
+#[test]
+fn parts_score_as_one_pass_whether_split_by_customer_or_not() {
+    for (n, customers) in [(400, 37), (60_000, 24_000)] {
+        let rows = generated_rows(n, customers);
+        let refs: Vec<(&str, &str, &str, &str)> = rows.iter().map(|r| (&*r.0, &*r.1, &*r.2, &*r.3)).collect();
+        let rule = TierRule::default_scores();
+        let whole = feed(&refs).finish(None, &rule).unwrap();
+        // By customer, as `salesplan rfm`'s two readers split them (each part settles alone;
+        // with 24,000 customers, on two threads).
+        let (even, odd): (Vec<_>, Vec<_>) = refs.iter().partition(|r| r.0.len() % 2 == 0);
+        let by_customer = vec![feed(&even), feed(&odd)];
+        assert!(settle::disjoint(&by_customer));
+        assert_eq!(RfmAccumulator::finish_parts(by_customer, None, &rule).unwrap(), whole);
+        // By position: customers in both parts, so the parts are merged first.
+        let halves = vec![feed(&refs[..n / 3]), feed(&refs[n / 3..])];
+        assert!(!settle::disjoint(&halves));
+        assert_eq!(RfmAccumulator::finish_parts(halves, None, &rule).unwrap(), whole);
+    }
 }
 
 #[test]
