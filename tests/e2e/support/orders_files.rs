@@ -1,10 +1,11 @@
 //! Orders from several files at once (monthly exports, each laid out a little differently): the
 //! dialog lists the files with their state, shows the one that needs work (rejected rows, an
-//! unknown column), a mapping chosen on one file applies wherever its column is, and Import
-//! takes every file or none. `salesplan compute` on the saved plan agrees.
+//! unknown column), a mapping chosen on one file applies wherever its column is (two files with
+//! two different unknown headers are mapped one after the other), and Import takes every file
+//! or none. `salesplan compute` on the saved plan agrees.
 
 use super::{save_and_compute, start_on_customers, switch_language};
-use crate::harness::{gb18030, number_in, tid, App, TestCtx};
+use crate::harness::{gb18030, number_in, tid, App, TestCtx, UI_TIMEOUT};
 use std::path::Path;
 
 async fn choose(app: &App, paths: &[&Path]) {
@@ -48,6 +49,8 @@ async fn support_orders_from_several_files() {
         "客户,日期,Betrag\n新街口店,2026-03-01,450.5\n星光便利,20260310,99.5\n",
     )
     .unwrap();
+    let apr = dir.join("2026-04.csv");
+    std::fs::write(&apr, "Summe,客户,日期\n150,华联超市,2026-04-02\n").unwrap();
 
     // 1. A bad row in one file: that file is shown, its row listed; nothing can be imported.
     choose(&app, &[&jan, &feb_bad, &mar]).await;
@@ -66,15 +69,13 @@ async fn support_orders_from_several_files() {
     app.click("import-cancel").await;
     app.wait_gone("table-import").await;
 
-    // 2. In the other language, clean February: March needs its amount column; mapping it
-    // there imports all three.
+    // 2. In the other language, clean February: March and April each need their amount column,
+    // under different headers; mapping one, then the other, imports all four.
     let first = if first == "zh-CN" { "en" } else { "zh-CN" };
     switch_language(&app, first).await;
-    choose(&app, &[&jan, &feb, &mar]).await;
-    assert_eq!(
-        app.attrs_of("import-file", "data-state").await,
-        ["ok", "ok", "unmapped"]
-    );
+    choose(&app, &[&jan, &feb, &mar, &apr]).await;
+    let states = app.attrs_of("import-file", "data-state").await;
+    assert_eq!(states, ["ok", "ok", "unmapped", "unmapped"]);
     app.wait_for("import-map-first").await;
     let problem = app.text("import-problem").await;
     assert!(problem.contains("2026-03.csv"), "the problem names the file: {problem}");
@@ -83,12 +84,25 @@ async fn support_orders_from_several_files() {
     if let Err(e) = select.select_by_value("2").await {
         app.fail(format!("cannot choose March's amount column: {e}")).await;
     }
+    // March is fine now, so the dialog moves on to April, whose amount is column A.
+    app.wait_until("April shown, still unmapped", UI_TIMEOUT, || async {
+        let states = app.attrs_of("import-file", "data-state").await;
+        let problem = app.try_text("import-problem").await.unwrap_or_default();
+        (states == ["ok", "ok", "ok", "unmapped"] && problem.contains("2026-04.csv")).then_some(())
+    })
+    .await;
+    app.pause_between_repeats().await;
+    let select = app.wait_for("import-map-amount").await;
+    if let Err(e) = select.select_by_value("0").await {
+        app.fail(format!("cannot choose April's amount column: {e}")).await;
+    }
     app.wait_for("import-summary").await;
-    assert_eq!(app.attrs_of("import-file", "data-state").await, ["ok", "ok", "ok"]);
+    let states = app.attrs_of("import-file", "data-state").await;
+    assert_eq!(states, ["ok", "ok", "ok", "ok"], "March's mapping still holds");
     let summary = app.text("import-summary").await;
     assert!(
-        summary.contains("4,350.00"),
-        "the preview totals all three files: {summary}"
+        summary.contains("4,500.00"),
+        "the preview totals all four files: {summary}"
     );
     // The chips switch the file shown.
     let chips = app.all(&tid("import-file")).await;
@@ -98,26 +112,22 @@ async fn support_orders_from_several_files() {
     app.shot(&format!("{first}-files-ready")).await;
     app.click("import-apply").await;
     app.wait_gone("table-import").await;
-    app.wait_text("orders-count", "six orders", |t| number_in(t) == Some(6.into()))
+    app.wait_text("orders-count", "seven orders", |t| number_in(t) == Some(7.into()))
         .await;
     let sources = app.text("orders-sources").await;
+    let names = ["2026-01.csv", "2026-02.csv", "2026-03.csv", "2026-04.csv"];
     assert!(
-        ["2026-01.csv", "2026-02.csv", "2026-03.csv"]
-            .iter()
-            .all(|f| sources.contains(f)),
-        "the card names the three files: {sources}"
+        names.iter().all(|f| sources.contains(f)),
+        "the card names the four files: {sources}"
     );
+    let separator = if first == "zh-CN" { "、" } else { ", " };
+    assert!(sources.contains(separator), "names set apart in {first}: {sources}");
     app.shot(&format!("{first}-files-imported")).await;
 
-    let doc = save_and_compute(&app, &ctx.dir("plans").join("three-months.salesplan")).await;
+    let doc = save_and_compute(&app, &ctx.dir("plans").join("four-months.salesplan")).await;
     let orders = &doc["report"]["support"]["customers"]["orders"];
-    assert_eq!(
-        (
-            orders["orders"].as_u64(),
-            orders["customers"].as_u64(),
-            orders["total"].as_str()
-        ),
-        (Some(6), Some(3), Some("4350"))
-    );
+    let counts = (orders["orders"].as_u64(), orders["customers"].as_u64());
+    assert_eq!(counts, (Some(7), Some(3)));
+    assert_eq!(orders["total"].as_str(), Some("4500"));
     app.stop().await;
 }
