@@ -11,19 +11,27 @@ fn plan(c: &FixedClock) -> Plan {
     crate::test_support::template_plan("zh-CN", c)
 }
 
-fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf {
-    let p = dir.path().join(name);
-    std::fs::write(&p, text).unwrap();
-    p
+/// Reads `csv` (written to a temporary file) as members of `dimension`.
+fn read_csv(
+    p: &Plan,
+    dimension: DimensionKind,
+    csv: &str,
+    overrides: &[ColumnOverride],
+    c: &FixedClock,
+) -> MembersImport {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("members.csv");
+    std::fs::write(&path, csv).unwrap();
+    read(p, dimension, &path, overrides, c, unwatched()).unwrap()
 }
 
 #[test]
 fn org_rows_add_the_missing_levels_and_find_the_rest() {
     // 华东区/上海团队 exist; 新人 is a new rep there; 西南区/成都团队/李雷 are all new (3 members).
-    let (c, d) = (clock(), tempfile::tempdir().unwrap());
+    let c = clock();
     let p = plan(&c);
     let csv = "区域,团队,销售\n华东区,上海团队,新人\n西南区,成都团队,李雷\n华东区,,\n";
-    let import = read(&p, DimensionKind::Org, &file(&d, "o.csv", csv), &[], &c, unwatched()).unwrap();
+    let import = read_csv(&p, DimensionKind::Org, csv, &[], &c);
     assert!(import.rejected.is_empty(), "{:?}", import.rejected);
     assert_eq!(import.members.len(), 3);
     assert_eq!(import.added, 4);
@@ -42,18 +50,10 @@ fn org_rows_add_the_missing_levels_and_find_the_rest() {
 #[test]
 fn flat_members_by_their_own_header_with_codes() {
     // 耗材 exists (code CON) and keeps its id; 配件 is new with code ACC.
-    let (c, d) = (clock(), tempfile::tempdir().unwrap());
+    let c = clock();
     let p = plan(&c);
     let csv = "产品,编码\n耗材,CON\n配件,ACC\n";
-    let import = read(
-        &p,
-        DimensionKind::Product,
-        &file(&d, "p.csv", csv),
-        &[],
-        &c,
-        unwatched(),
-    )
-    .unwrap();
+    let import = read_csv(&p, DimensionKind::Product, csv, &[], &c);
     assert!(import.rejected.is_empty(), "{:?}", import.rejected);
     assert_eq!(import.added, 1);
     let mut after = p.clone();
@@ -69,18 +69,10 @@ fn flat_members_by_their_own_header_with_codes() {
 #[test]
 fn rows_the_member_rules_refuse_are_named() {
     // Row 3 takes the code of 智能设备 (DEV); row 4 has no name; nothing is imported.
-    let (c, d) = (clock(), tempfile::tempdir().unwrap());
+    let c = clock();
     let p = plan(&c);
     let csv = "name,code\n配件,ACC\n服务包,dev\n,X\n";
-    let import = read(
-        &p,
-        DimensionKind::Product,
-        &file(&d, "p.csv", csv),
-        &[],
-        &c,
-        unwatched(),
-    )
-    .unwrap();
+    let import = read_csv(&p, DimensionKind::Product, csv, &[], &c);
     let found: Vec<(u64, &str)> = import
         .rejected
         .rows
@@ -93,29 +85,13 @@ fn rows_the_member_rules_refuse_are_named() {
 
 #[test]
 fn a_table_without_a_name_column_asks_for_one() {
-    let (c, d) = (clock(), tempfile::tempdir().unwrap());
+    let c = clock();
     let p = plan(&c);
-    let import = read(
-        &p,
-        DimensionKind::Channel,
-        &file(&d, "c.csv", "x,y\n1,2\n"),
-        &[],
-        &c,
-        unwatched(),
-    )
-    .unwrap();
+    let import = read_csv(&p, DimensionKind::Channel, "x,y\n1,2\n", &[], &c);
     assert_eq!(import.missing, [Field::Name]);
     assert!(import.members.is_empty());
     let over = [ColumnOverride::parse("A=name").unwrap()];
-    let import = read(
-        &p,
-        DimensionKind::Channel,
-        &file(&d, "c.csv", "x,y\n直播,2\n"),
-        &over,
-        &c,
-        unwatched(),
-    )
-    .unwrap();
+    let import = read_csv(&p, DimensionKind::Channel, "x,y\n直播,2\n", &over, &c);
     assert_eq!(
         (import.added, import.members[0].path.clone()),
         (1, vec!["直播".to_string()])
