@@ -29,6 +29,10 @@ sheet: string | null,
  */
 headers: Array<string>, 
 /**
+ * How a column mapping (`column=field`) names each column: see [`column_ref`](super::column_ref).
+ */
+refs: Array<string>, 
+/**
  * The header's row number (1 unless blank rows come first).
  */
 header_row: number, };

@@ -277,6 +277,25 @@ pub fn column_letter(index: usize) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
+/// How a column mapping names column `index`: by its header when that names this column and
+/// nothing else could read it as another column (a letter like "B" or a number like "2"
+/// would be a different column in a table without that header), else by its letter, or by its
+/// number when a header reads like that letter. A mapping by header fits every table with that
+/// header, wherever the column sits; that is how one mapping serves several files whose
+/// columns are laid out differently.
+pub fn column_ref(headers: &[String], index: usize) -> String {
+    let header = headers.get(index).map_or("", |h| h.trim());
+    let reads_as_position = header.bytes().all(|b| b.is_ascii_digit())
+        || ((1..=3).contains(&header.len()) && header.bytes().all(|b| b.is_ascii_alphabetic()));
+    let by_header =
+        (!header.is_empty() && header.chars().count() <= 100 && !reads_as_position).then(|| header.to_string());
+    let letter = column_letter(index);
+    let mut candidates = by_header.into_iter().chain([letter.clone(), (index + 1).to_string()]);
+    candidates
+        .find(|c| matches!(resolve_column(headers, c), Ok(i) if i == index))
+        .unwrap_or(letter)
+}
+
 /// True when `text` names a column of `headers` (a header name, a 1-based number or a
 /// letter), as an override's column must.
 pub fn names_column(headers: &[String], text: &str) -> bool {

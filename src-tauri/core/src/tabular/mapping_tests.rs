@@ -238,3 +238,22 @@ fn field_ids_round_trip() {
     assert_eq!(Field::from_id("Cash-In"), Some(Field::CashIn));
     assert_eq!(Field::from_id("cash"), None);
 }
+
+#[test]
+fn a_column_is_named_by_its_header_unless_that_could_mean_another_column() {
+    let headers: Vec<String> = ["客户", "金额", "金额", "", "B", "2024", "Summe"]
+        .map(String::from)
+        .into();
+    let refs: Vec<String> = (0..headers.len()).map(|i| column_ref(&headers, i)).collect();
+    // Unique headers name themselves; a repeated, empty, letter-like or number-like header
+    // gives the column letter instead, or its number when a header is that letter (B).
+    assert_eq!(refs, ["客户", "2", "C", "D", "E", "F", "Summe"]);
+    // Every ref names its own column here, and a header ref names that header's column in a
+    // table laid out differently.
+    for (i, r) in refs.iter().enumerate() {
+        assert_eq!(resolve_column(&headers, r).unwrap(), i, "{r}");
+    }
+    let other: Vec<String> = ["Summe", "客户"].map(String::from).into();
+    assert_eq!(resolve_column(&other, &refs[6]).unwrap(), 0);
+    assert_eq!(resolve_column(&other, &refs[0]).unwrap(), 1);
+}

@@ -66,7 +66,8 @@ mod xlsx;
 pub use amount::parse_amount;
 pub use date::{parse_date, parse_month, DateMemo};
 pub use mapping::{
-    column_letter, guess_mapping, map_columns, names_column, ColumnOverride, Field, FieldSpec, MappedField, Mapping,
+    column_letter, column_ref, guess_mapping, map_columns, names_column, ColumnOverride, Field, FieldSpec, MappedField,
+    Mapping,
 };
 pub use open::{open, open_with};
 pub use rejects::{missing_value, RejectedRow, Rejections, REJECT_LIMIT};

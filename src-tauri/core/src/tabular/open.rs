@@ -95,6 +95,9 @@ pub fn open_with(path: &Path, options: &OpenOptions) -> Result<Table, Error> {
     };
     info.header_row = header.number();
     info.headers = header.iter().map(str::to_string).collect();
+    info.refs = (0..info.headers.len())
+        .map(|i| super::column_ref(&info.headers, i))
+        .collect();
     if looks_like_data(&info.headers) {
         let first = crate::money::clip(info.headers.iter().find(|h| !h.is_empty()).map_or("", String::as_str));
         return Err(Error::file(
@@ -121,6 +124,7 @@ fn info(
         delimiter,
         sheet,
         headers: Vec::new(),
+        refs: Vec::new(),
         header_row: 0,
     }
 }

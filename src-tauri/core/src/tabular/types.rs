@@ -89,6 +89,8 @@ pub struct TableInfo {
     pub sheet: Option<String>,
     /// The header cells, trimmed; column 0 is column A.
     pub headers: Vec<String>,
+    /// How a column mapping (`column=field`) names each column: see [`column_ref`](super::column_ref).
+    pub refs: Vec<String>,
     /// The header's row number (1 unless blank rows come first).
     #[ts(type = "number")]
     pub header_row: u64,
