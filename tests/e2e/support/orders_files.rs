@@ -122,6 +122,8 @@ async fn support_orders_from_several_files() {
     );
     let separator = if first == "zh-CN" { "、" } else { ", " };
     assert!(sources.contains(separator), "names set apart in {first}: {sources}");
+    let _ = app.js("document.getElementById('canvas').scrollBy({top: 300});").await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     app.shot(&format!("{first}-files-imported")).await;
 
     let doc = save_and_compute(&app, &ctx.dir("plans").join("four-months.salesplan")).await;
